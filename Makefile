@@ -1,0 +1,66 @@
+# bzksite: `make run` serves the site, `make test` runs every test.
+# `make help` lists every target. Everything a fresh machine lacks is installed
+# by the targets that need it: the virtualenv, the packages and, for the
+# browser tests, Debian's chromium and chromium-driver.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# apt needs root; use sudo only when not already root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.DEFAULT_GOAL := help
+.PHONY: help install db run test test-fast lint format browser i18n-extract clean
+
+help: ## List the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sort \
+		| awk -F ':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed ## Make .venv and install the site into it
+
+db: install ## Build db/site.db and the compiled catalogs from db/content/ and translations/
+	$(BIN)/python scripts/build.py
+
+run: db ## Serve the site with gunicorn on http://127.0.0.1:8000
+	$(BIN)/gunicorn --config gunicorn.conf.py app:app
+
+browser: ## Install Debian's chromium and chromium-driver when missing
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		echo "Installing chromium and chromium-driver..."; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium chromium-driver; \
+	fi
+
+test: $(VENV)/.installed-test db browser lint ## Run every test, browser tests included
+	$(BIN)/pytest
+
+test-fast: $(VENV)/.installed-test db ## Run the tests without the browser (a quick loop, not what CI runs)
+	$(BIN)/pytest -m "not browser"
+
+lint: $(VENV)/.installed-test ## Check code style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test ## Fix code style with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+i18n-extract: install ## Write translations/messages.pot and translations/content.pot
+	$(BIN)/pybabel extract --sort-output --add-comments=TRANSLATORS: -k _l \
+		--project=bzksite --copyright-holder=bzksite -F babel.cfg -o translations/messages.pot .
+	$(BIN)/python scripts/extract_content.py
+
+clean: ## Remove the virtualenv, the database and compiled catalogs
+	rm -rf $(VENV) db/site.db db/.site.db.* .pytest_cache .ruff_cache
+	find translations -name '*.mo' -delete

@@ -1,0 +1,3 @@
+from bzksite import create_app
+
+app = create_app()
