@@ -1,0 +1,31 @@
+"""Build errors that name the file and line an editor or translator must fix."""
+
+import os
+from pathlib import Path
+
+
+def display_path(path: Path) -> str:
+    """The path as the person running the build typed it: relative when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+class SourceError(Exception):
+    """One problem in one source file."""
+
+    def __init__(self, path: Path, line: int | None, message: str) -> None:
+        where = display_path(path) if line is None else f"{display_path(path)}:{line}"
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+class BuildError(Exception):
+    """The build failed; every problem found is listed."""
+
+    def __init__(self, errors: list[SourceError]) -> None:
+        super().__init__("\n".join(str(error) for error in errors))
+        self.errors = errors

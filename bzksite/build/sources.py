@@ -1,0 +1,219 @@
+"""Read the Dutch source text in db/content/: one TOML file per unit and per page.
+
+Every text becomes one `SourceText` per paragraph, with the msgctxt that names
+where it lives (`unit:kiem:description`), so translators get one message per
+paragraph and a change to one paragraph touches only that message.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import BuildError, SourceError
+from .tomlfile import TomlFile
+from .tree import check_tree
+
+KINDS = ("ministry", "cluster", "directorate-general", "department")
+RELATED_KINDS = ("publication",)
+SOURCE_LANGUAGE = "nl"
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")
+
+# The fields a file may have: "text" and "paragraphs" are translated, the rest is data.
+UNIT_FIELDS = {
+    "id": "str", "kind": "str", "parent": "str", "order": "int", "abbreviation": "str",
+    "name": "text", "description_heading": "text", "description": "paragraphs",
+    "children_intro": "text", "director": "table", "related": "tables",
+}  # fmt: skip
+UNIT_REQUIRED = ("id", "kind", "name")
+DIRECTOR_FIELDS = {"role": "text", "name": "str"}
+RELATED_FIELDS = {"kind": "str", "title": "text", "url": "str"}
+PAGE_FIELDS = {"id": "str", "title": "text", "body": "paragraphs"}
+PAGE_REQUIRED = ("id", "title", "body")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    owner: str  # "unit:kiem" or "page:privacy"
+    field: str
+    position: int
+    text: str
+    path: Path
+    line: int
+
+    @property
+    def context(self) -> str:
+        return f"{self.owner}:{self.field}"
+
+
+@dataclass(frozen=True)
+class Related:
+    position: int
+    kind: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    kind: str
+    parent: str | None
+    order: int
+    abbreviation: str | None
+    director: str | None
+    related: tuple[Related, ...]
+    source: TomlFile
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    source: TomlFile
+
+
+@dataclass(frozen=True)
+class Sources:
+    units: list[Unit]
+    pages: list[Page]
+    texts: list[SourceText]
+    files: list[Path]
+
+
+def read_sources(content_dir: Path) -> Sources:
+    """Read and check every source file; raise BuildError listing every problem."""
+    errors: list[SourceError] = []
+    units: list[Unit] = []
+    pages: list[Page] = []
+    texts: list[SourceText] = []
+    files: list[Path] = []
+    for folder, read in (("units", _read_unit), ("pages", _read_page)):
+        for path in _source_files(content_dir / folder, errors):
+            files.append(path)
+            try:
+                item, item_texts = read(TomlFile(path))
+            except SourceError as error:
+                errors.append(error)
+                continue
+            (units if folder == "units" else pages).append(item)
+            texts.extend(item_texts)
+    if not errors:
+        errors.extend(check_tree(units, pages))
+    if errors:
+        raise BuildError(errors)
+    return Sources(units, pages, texts, files)
+
+
+def _source_files(folder: Path, errors: list[SourceError]) -> list[Path]:
+    if not folder.is_dir():
+        errors.append(SourceError(folder, None, "folder missing"))
+        return []
+    paths = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    for path in paths:
+        if path.suffix != ".toml" or not path.is_file():
+            errors.append(SourceError(path, None, "not a .toml file: rename or remove it"))
+    return [p for p in paths if p.suffix == ".toml" and p.is_file()]
+
+
+def _read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
+    data = _checked(source, source.data, UNIT_FIELDS, UNIT_REQUIRED)
+    unit_id = data["id"]
+    if data["kind"] not in KINDS:
+        raise source.error(f"unknown kind {data['kind']!r}; use one of {', '.join(KINDS)}", "kind")
+    owner = f"unit:{unit_id}"
+    texts = _texts(source, owner, data, UNIT_FIELDS)
+    director = None
+    if "director" in data:
+        fields = _checked(source, data["director"], DIRECTOR_FIELDS, ("role", "name"), "director")
+        director = fields["name"]
+        texts += _texts(source, owner, fields, DIRECTOR_FIELDS, "director")
+    related = []
+    for index, item in enumerate(data.get("related", [])):
+        fields = _checked(source, item, RELATED_FIELDS, ("kind", "title"), "related", index)
+        if fields["kind"] not in RELATED_KINDS:
+            raise source.error(f"unknown related kind {fields['kind']!r}", "kind", "related", index)
+        url = fields.get("url")
+        if url is not None and not url.startswith("https://"):
+            raise source.error("a related url must start with https://", "url", "related", index)
+        related.append(Related(index, fields["kind"], url))
+        line = source.line_of("title", "related", index)
+        texts.append(SourceText(owner, "related", index, fields["title"], source.path, line))
+    unit = Unit(
+        id=unit_id, kind=data["kind"], parent=data.get("parent"), order=data.get("order", 0),
+        abbreviation=data.get("abbreviation"), director=director, related=tuple(related),
+        source=source,
+    )  # fmt: skip
+    return unit, texts
+
+
+def _read_page(source: TomlFile) -> tuple[Page, list[SourceText]]:
+    data = _checked(source, source.data, PAGE_FIELDS, PAGE_REQUIRED)
+    return Page(data["id"], source), _texts(source, f"page:{data['id']}", data, PAGE_FIELDS)
+
+
+def _checked(
+    source: TomlFile,
+    data: Any,
+    fields: dict[str, str],
+    required: tuple[str, ...],
+    table: str | None = None,
+    index: int = 0,
+) -> dict[str, Any]:
+    """Check names and types of the keys in one table of a source file."""
+    where = table or "id"
+    if not isinstance(data, dict):
+        raise source.error(f"{table!r} must be a table", where)
+    for key, value in data.items():
+        kind = fields.get(key)
+        if kind is None:
+            known = ", ".join(fields)
+            raise source.error(f"unknown field {key!r}; known fields: {known}", key, table, index)
+        problem = _type_problem(kind, value)
+        if problem:
+            raise source.error(f"field {key!r} {problem}", key, table, index)
+        if key in ("id", "parent") and not _ID.match(value):
+            raise source.error(f"{key} {value!r} must be lowercase letters, digits and -", key)
+    for key in required:
+        if key not in data:
+            raise source.error(f"required field {key!r} is missing", where, table, index)
+    return data
+
+
+def _type_problem(kind: str, value: Any) -> str | None:
+    if kind in ("str", "text"):
+        return None if isinstance(value, str) else "must be a string"
+    if kind == "int":
+        return None if type(value) is int else "must be a whole number"
+    if kind == "paragraphs":
+        ok = isinstance(value, list) and value and all(isinstance(v, str) for v in value)
+        return None if ok else "must be a list of paragraphs (strings)"
+    if kind == "table":
+        return None if isinstance(value, dict) else "must be a table"
+    ok = isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    return None if ok else "must be a list of tables ([[...]])"
+
+
+def _texts(
+    source: TomlFile, owner: str, data: dict, fields: dict[str, str], table: str | None = None
+) -> list[SourceText]:
+    texts = []
+    for key, kind in fields.items():
+        if kind not in ("text", "paragraphs") or key not in data:
+            continue
+        field = f"{table}_{key}" if table else key
+        key_line = source.line_of(key, table)
+        values = data[key] if kind == "paragraphs" else [data[key]]
+        for position, value in enumerate(values):
+            line = source.line_containing(value[:40], key_line)
+            if not value.strip() or value != value.strip() or "\n" in value:
+                raise source.error(
+                    f"{key!r}: each text is one paragraph on one line, not empty, "
+                    "without leading or trailing spaces",
+                    key,
+                    table,
+                )
+            if _MARKUP.search(value):
+                raise source.error(f"{key!r}: markup is not allowed in content", key, table)
+            texts.append(SourceText(owner, field, position, value, source.path, line))
+    return texts

@@ -1,0 +1,92 @@
+"""Write the site database: a new file, swapped in only when it is complete."""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .sources import SOURCE_LANGUAGE, Sources
+from .translations import Translation
+
+
+def write_database(
+    output: Path,
+    sources: Sources,
+    translations: dict[str, dict],
+    build_id: str,
+) -> None:
+    """Build the database beside `output`, then replace `output` in one rename.
+
+    Readers that opened the old file keep reading it; the next connection
+    sees the new one. A failure leaves the old file as it was.
+    """
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
+    )
+    os.close(handle)
+    try:
+        db = Database(temporary)
+        _create_tables(db)
+        _fill(db, sources, translations, build_id)
+        db.close()
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _create_tables(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["units"].create(
+        {"id": str, "kind": str, "parent": str, "order": int, "abbreviation": str, "director": str},
+        pk="id",
+        not_null={"kind", "order"},
+        foreign_keys=[("parent", "units", "id")],
+    )
+    db["related"].create(
+        {"unit": str, "position": int, "kind": str, "url": str},
+        pk=("unit", "position"),
+        not_null={"kind"},
+        foreign_keys=[("unit", "units", "id")],
+    )
+    db["pages"].create({"id": str}, pk="id")
+    db["texts"].create(
+        {"owner": str, "field": str, "position": int, "lang": str, "text": str, "state": str},
+        pk=("owner", "field", "position", "lang"),
+        not_null={"state"},
+    )
+
+
+def _fill(db: Database, sources: Sources, translations: dict[str, dict], build_id: str) -> None:
+    db["meta"].insert({"key": "build_id", "value": build_id})
+    db["units"].insert_all(
+        {
+            "id": unit.id,
+            "kind": unit.kind,
+            "parent": unit.parent,
+            "order": unit.order,
+            "abbreviation": unit.abbreviation,
+            "director": unit.director,
+        }
+        for unit in sources.units
+    )
+    db["related"].insert_all(
+        {"unit": unit.id, "position": item.position, "kind": item.kind, "url": item.url}
+        for unit in sources.units
+        for item in unit.related
+    )
+    db["pages"].insert_all({"id": page.id} for page in sources.pages)
+    db["texts"].insert_all(_text_rows(sources, translations))
+
+
+def _text_rows(sources: Sources, translations: dict[str, dict]) -> Iterator[dict]:
+    for text in sources.texts:
+        row = {"owner": text.owner, "field": text.field, "position": text.position}
+        yield {**row, "lang": SOURCE_LANGUAGE, "text": text.text, "state": "source"}
+        for language, by_text in translations.items():
+            translation: Translation = by_text[text]
+            yield {**row, "lang": language, "text": translation.text, "state": translation.state}

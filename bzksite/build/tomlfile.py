@@ -1,0 +1,71 @@
+"""Load one TOML source file and point at the line where a key was written.
+
+tomllib gives no positions for keys, so errors about a key look the line up
+in the text: editors need a line number, not just a file name.
+"""
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import SourceError
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+class TomlFile:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            raise SourceError(path, line, "the file is not valid UTF-8") from None
+        self.lines = text.splitlines()
+        try:
+            self.data: dict[str, Any] = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise self._syntax_error(str(error)) from None
+
+    def _syntax_error(self, message: str) -> SourceError:
+        match = _POSITION.search(message)
+        if match:
+            line, column = match.groups()
+            return SourceError(
+                self.path,
+                int(line),
+                f"TOML syntax error: {message[: match.start()]} (column {column})",
+            )
+        if message.endswith("(at end of document)"):
+            message = message.removesuffix(" (at end of document)")
+            return SourceError(self.path, len(self.lines) or 1, f"TOML syntax error: {message}")
+        return SourceError(self.path, None, f"TOML syntax error: {message}")
+
+    def line_of(self, key: str, table: str | None = None, index: int = 0) -> int:
+        """The line where `key` is set, inside `[table]` or the `index`-th `[[table]]`."""
+        start = 0
+        if table is not None:
+            header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?")
+            found = [n for n, line in enumerate(self.lines) if header.match(line)]
+            if index < len(found):
+                start = found[index]
+            else:
+                return self.line_of(table)
+        assignment = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number in range(start, len(self.lines)):
+            if assignment.match(self.lines[number]):
+                return number + 1
+        return start + 1
+
+    def line_containing(self, text: str, start: int) -> int:
+        """The first line from `start` (1-based) on that contains `text`, else `start`."""
+        for number in range(start - 1, len(self.lines)):
+            if text in self.lines[number]:
+                return number + 1
+        return start
+
+    def error(
+        self, message: str, key: str, table: str | None = None, index: int = 0
+    ) -> SourceError:
+        return SourceError(self.path, self.line_of(key, table, index), message)

@@ -1,0 +1,65 @@
+"""Checks across source files: unique ids and one tree of units under the ministry."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .errors import SourceError
+
+if TYPE_CHECKING:
+    from .sources import Page, Unit
+
+
+def check_tree(units: list[Unit], pages: list[Page]) -> list[SourceError]:
+    errors = _duplicates(units) + _duplicates(pages)
+    if errors:
+        return errors
+    by_id = {unit.id: unit for unit in units}
+    roots = []
+    for unit in units:
+        if unit.kind == "ministry":
+            roots.append(unit)
+            if unit.parent is not None:
+                errors.append(unit.source.error("the ministry has no parent", "parent"))
+        elif unit.parent is None:
+            errors.append(unit.source.error(f"a {unit.kind} needs a parent", "kind"))
+        elif unit.parent not in by_id:
+            errors.append(unit.source.error(f"parent {unit.parent!r} does not exist", "parent"))
+    if len(roots) > 1:
+        errors += [r.source.error("there is more than one ministry", "kind") for r in roots[1:]]
+    if not roots and units:
+        errors.append(SourceError(units[0].source.path.parent, None, "no unit is the ministry"))
+    if errors:
+        return errors
+    return _cycles(by_id)
+
+
+def _duplicates(items: list[Unit] | list[Page]) -> list[SourceError]:
+    seen: dict[str, Unit | Page] = {}
+    errors = []
+    for item in items:
+        first = seen.setdefault(item.id, item)
+        if first is not item:
+            where = f"{first.source.path.name}:{first.source.line_of('id')}"
+            errors.append(item.source.error(f"duplicate id {item.id!r}, also in {where}", "id"))
+    return errors
+
+
+def _cycles(by_id: dict[str, Unit]) -> list[SourceError]:
+    """Units whose chain of parents never reaches the ministry."""
+    errors = []
+    reported: set[str] = set()
+    for unit in by_id.values():
+        chain = [unit.id]
+        parent = unit.parent
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = by_id[parent].parent
+        if parent is None or parent in reported:
+            continue
+        loop = chain[chain.index(parent) :]
+        reported.update(loop)
+        first = by_id[parent]
+        path = " → ".join([*loop, parent])
+        errors.append(first.source.error(f"the parents form a cycle: {path}", "parent"))
+    return errors

@@ -1,0 +1,42 @@
+"""Build db/site.db from db/content/ and translations/, and compile the interface catalogs.
+
+Every source is checked before anything is written: on an error the build
+names file and line, and the database and catalogs stay as they were.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from bzksite.build import BuildError, build_database, read_messages, write_messages
+from bzksite.build.errors import display_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--content", type=Path, default=ROOT / "db" / "content", help="the TOML sources"
+    )
+    parser.add_argument(
+        "--translations", type=Path, default=ROOT / "translations", help="the .po catalogs"
+    )
+    parser.add_argument(
+        "--output", type=Path, default=ROOT / "db" / "site.db", help="the database to write"
+    )
+    args = parser.parse_args(argv)
+    try:
+        messages = read_messages(args.translations)
+        build_id = build_database(args.content, args.translations, args.output)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        print(f"Build failed; {display_path(args.output)} is unchanged.", file=sys.stderr)
+        return 1
+    write_messages(messages)
+    print(f"Built {display_path(args.output)} (build {build_id}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
