@@ -1,0 +1,39 @@
+"""bzksite: the organisation of the Ministry of the Interior and Kingdom
+Relations (BZK), in Dutch and English, served from a read-only SQLite file."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from . import db, errors, i18n, root, security, views
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+DEFAULTS: dict[str, Any] = {
+    "DATABASE": str(PROJECT / "db" / "site.db"),
+    "TRANSLATIONS": str(PROJECT / "translations"),
+    # The site's languages, the default first, each with the path segment of
+    # its unit pages: /nl/organisatie/<id>/, /en/organisation/<id>/.
+    "LANGUAGES": {"nl": "organisatie", "en": "organisation"},
+    # Requests for any other host get a 400 (Flask checks Host against these).
+    "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
+}
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """The site. Settings: DEFAULTS, then BZKSITE_<NAME> environment variables
+    (JSON values, e.g. BZKSITE_TRUSTED_HOSTS='["example.nl"]'), then test_config."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("BZKSITE")
+    if test_config is not None:
+        app.config.update(test_config)
+
+    db.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(root.bp)
+    app.register_blueprint(views.blueprint(app.config["LANGUAGES"]))
+    return app

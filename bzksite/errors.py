@@ -1,0 +1,47 @@
+"""Error pages in the request's language and the site's layout."""
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
+
+from .views import home_crumb
+
+TITLES = {
+    400: _l("Bad request"),
+    404: _l("Page not found"),
+    405: _l("Method not allowed"),
+    413: _l("Request too large"),
+    500: _l("Something went wrong"),
+}
+EXPLANATIONS = {
+    400: _l("The server could not understand this request."),
+    404: _l("There is no page at this address. Check the address for typing errors."),
+    405: _l("This address cannot be used in this way."),
+    413: _l("The request sent to the server was larger than it accepts."),
+    500: _l("An error on our side prevented this page from being shown. Please try again later."),
+}
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, render_error)
+
+
+def render_error(error: HTTPException) -> tuple[str, int, list[tuple[str, str]]]:
+    code = error.code or 500
+    if code not in TITLES:
+        code = 500 if code >= 500 else 400
+    # An Allow header on a 405, for instance, must survive; the body is ours.
+    headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+    title, explanation = str(TITLES[code]), str(EXPLANATIONS[code])
+    if isinstance(error, SecurityError):
+        # An untrusted Host leaves no URL adapter: this page builds no links.
+        return render_template("bad_host.html", title=title, explanation=explanation), 400, headers
+    status = error.code if isinstance(error.code, int) else InternalServerError.code
+    page = render_template(
+        "error.html",
+        explanation=explanation,
+        heading=title,
+        breadcrumb=[home_crumb(), (title, None)],
+        alternates=None,
+    )
+    return page, status, headers

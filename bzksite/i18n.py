@@ -1,0 +1,73 @@
+"""Languages: taken from the URL and checked, never from a session or cookie.
+
+Interface text goes through Flask-Babel's `messages` domain (msgids in
+English); the site's content comes translated from the database.
+"""
+
+from pathlib import Path
+
+from babel import Locale
+from flask import Flask, current_app, g, request, url_for
+from flask_babel import Babel
+
+
+def init_app(app: Flask) -> None:
+    check_catalogs(Path(app.config["TRANSLATIONS"]), app.config["LANGUAGES"])
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", app.config["TRANSLATIONS"])
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", default_language(app))
+    Babel(app, locale_selector=current_language)
+    # Globals rather than a context processor, so imported macros see them too.
+    app.jinja_env.globals.update(
+        current_language=current_language,
+        default_language=default_language,
+        language_name=language_name,
+        same_page_urls=same_page_urls,
+    )
+
+
+def check_catalogs(translations: Path, languages: dict[str, str]) -> None:
+    """Stop start-up when a language's interface catalog was never compiled.
+
+    Flask-Babel would silently fall back to English otherwise.
+    """
+    for code in languages:
+        po = translations / code / "LC_MESSAGES" / "messages.po"
+        if po.exists() and not po.with_suffix(".mo").exists():
+            raise RuntimeError(f"{po.with_suffix('.mo')} is missing: run `make db` to compile it.")
+
+
+def languages() -> list[str]:
+    return list(current_app.config["LANGUAGES"])
+
+
+def default_language(app: Flask | None = None) -> str:
+    return next(iter((app or current_app).config["LANGUAGES"]))
+
+
+def current_language() -> str:
+    """The URL's language; for a URL without one (an error page), the browser's."""
+    if "lang" not in g:
+        codes = languages()
+        prefix = request.path.split("/", 2)[1]
+        if prefix in codes:
+            g.lang = prefix
+        else:
+            g.lang = request.accept_languages.best_match(codes, default=codes[0])
+    return g.lang
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """The name of a language, in that language unless asked otherwise: "Nederlands"."""
+    return Locale.parse(code).get_display_name(in_language or code) or code
+
+
+def same_page_urls() -> dict[str, str] | None:
+    """The current page's absolute URL in every language, or None when it has no twin."""
+    if request.url_rule is None or request.endpoint is None:
+        return None
+    if not current_app.url_map.is_endpoint_expecting(request.endpoint, "lang"):
+        return None
+    args = request.view_args or {}
+    return {
+        code: url_for(request.endpoint, **args, lang=code, _external=True) for code in languages()
+    }

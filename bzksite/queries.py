@@ -1,0 +1,163 @@
+"""Every read of the site database. Each function takes the page language and
+returns plain objects; the views hold no SQL.
+
+A text without a current translation comes back in Dutch, with its state,
+so the page can mark it `lang="nl"` and say why.
+"""
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from .build.sources import SOURCE_LANGUAGE
+
+SHOWN_AS_WRITTEN = ("source", "translated")
+
+_TEXTS = """
+SELECT source.owner, source.field, source.position, source.text AS source_text,
+       translation.text AS translated_text, translation.state
+FROM texts AS source
+LEFT JOIN texts AS translation
+  ON translation.owner = source.owner AND translation.field = source.field
+ AND translation.position = source.position AND translation.lang = :lang
+WHERE source.lang = :source
+  AND (:owner IS NULL OR source.owner = :owner) AND (:field IS NULL OR source.field = :field)
+ORDER BY source.owner, source.field, source.position
+"""
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    lang: str  # the language the text is in, which is Dutch for a fallback
+    state: str  # source, translated, fuzzy or missing
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.state not in SHOWN_AS_WRITTEN
+
+
+@dataclass(frozen=True)
+class UnitLink:
+    id: str
+    parent: str | None
+    abbreviation: str | None
+    name: Text
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Every unit with its name, for the tree, breadcrumbs and links."""
+
+    units: dict[str, UnitLink]
+    root: UnitLink
+
+    def children(self, unit_id: str) -> list[UnitLink]:
+        return [unit for unit in self.units.values() if unit.parent == unit_id]
+
+    def ancestors(self, unit_id: str) -> list[UnitLink]:
+        """From the root down to the unit's parent."""
+        chain = []
+        parent = self.units[unit_id].parent
+        while parent is not None:
+            chain.append(self.units[parent])
+            parent = self.units[parent].parent
+        return chain[::-1]
+
+
+@dataclass(frozen=True)
+class RelatedItem:
+    kind: str
+    title: Text
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    kind: str
+    parent: str | None
+    abbreviation: str | None
+    director: str | None
+    texts: dict[str, list[Text]]
+    related: list[RelatedItem]
+
+    def text(self, name: str) -> Text | None:
+        values = self.texts.get(name)
+        return values[0] if values else None
+
+
+def texts(db: Database, lang: str, owner: str | None = None, field: str | None = None) -> dict:
+    """{owner: {field: [Text, ...]}}, for one owner or field or for all."""
+    result: dict[str, dict[str, list[Text]]] = {}
+    params = {"lang": lang, "source": SOURCE_LANGUAGE, "owner": owner, "field": field}
+    for row in db.query(_TEXTS, params):
+        if row["state"] in SHOWN_AS_WRITTEN:
+            text = Text(row["translated_text"], lang, row["state"])
+        else:
+            text = Text(row["source_text"], SOURCE_LANGUAGE, row["state"] or "missing")
+        result.setdefault(row["owner"], {}).setdefault(row["field"], []).append(text)
+    return result
+
+
+def organisation(db: Database, lang: str) -> Organisation:
+    names = texts(db, lang, field="name")
+    rows = db.query('SELECT id, parent, abbreviation FROM units ORDER BY "order", id')
+    units = {
+        row["id"]: UnitLink(
+            row["id"], row["parent"], row["abbreviation"], names[f"unit:{row['id']}"]["name"][0]
+        )
+        for row in rows
+    }
+    root = next(unit for unit in units.values() if unit.parent is None)
+    return Organisation(units, root)
+
+
+def unit(db: Database, lang: str, unit_id: str) -> Unit | None:
+    rows = list(db.query("SELECT * FROM units WHERE id = ?", [unit_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    owner = f"unit:{unit_id}"
+    unit_texts = texts(db, lang, owner=owner).get(owner, {})
+    titles = unit_texts.get("related", [])
+    related = [
+        RelatedItem(item["kind"], titles[item["position"]], item["url"])
+        for item in db.query("SELECT * FROM related WHERE unit = ? ORDER BY position", [unit_id])
+    ]
+    return Unit(
+        id=row["id"],
+        kind=row["kind"],
+        parent=row["parent"],
+        abbreviation=row["abbreviation"],
+        director=row["director"],
+        texts=unit_texts,
+        related=related,
+    )
+
+
+def page(db: Database, lang: str, page_id: str) -> dict[str, list[Text]] | None:
+    """The texts of a page (title, body), or None when there is no such page."""
+    if not list(db.query("SELECT id FROM pages WHERE id = ?", [page_id])):
+        return None
+    owner = f"page:{page_id}"
+    return texts(db, lang, owner=owner).get(owner, {})
+
+
+def unit_ids(db: Database) -> list[str]:
+    """Every unit with a page of its own, in tree order: all but the ministry,
+    which is the overview."""
+    children: dict[str | None, list[str]] = {}
+    for row in db.query('SELECT id, parent FROM units ORDER BY "order", id'):
+        children.setdefault(row["parent"], []).append(row["id"])
+    ordered: list[str] = []
+    pending = list(reversed(children.get(None, [])))
+    while pending:
+        unit_id = pending.pop()
+        ordered.append(unit_id)
+        pending.extend(reversed(children.get(unit_id, [])))
+    return ordered[1:]
+
+
+def build_id(db: Database) -> str:
+    return next(db.query("SELECT value FROM meta WHERE key = 'build_id'"))["value"]

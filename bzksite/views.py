@@ -1,0 +1,86 @@
+"""The pages, in every language: /<lang>/, unit pages and the privacy page.
+
+Each rule is registered once per language with the language as a default,
+so unit pages can have the path segment of their language
+(/nl/organisatie/kiem/, /en/organisation/kiem/) and `url_for(..., lang=...)`
+picks the right one.
+"""
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+
+from . import queries
+from .db import get_db
+from .i18n import current_language
+
+
+def blueprint(languages: dict[str, str]) -> Blueprint:
+    """The site's pages for `languages`: {code: path segment of unit pages}."""
+    bp = Blueprint("site", __name__)
+    for code, units_segment in languages.items():
+        defaults = {"lang": code}
+        bp.add_url_rule(f"/{code}/", "overview", overview, defaults=defaults)
+        bp.add_url_rule(f"/{code}/{units_segment}/<unit_id>/", "unit", unit, defaults=defaults)
+        bp.add_url_rule(f"/{code}/privacy/", "privacy", privacy, defaults=defaults)
+    bp.url_value_preprocessor(_take_language)
+    bp.url_defaults(_add_language)
+    return bp
+
+
+def _take_language(endpoint: str | None, values: dict | None) -> None:
+    if values is not None:
+        g.lang = values.pop("lang")
+
+
+def _add_language(endpoint: str, values: dict) -> None:
+    if "lang" not in values and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values["lang"] = current_language()
+
+
+def home_crumb() -> tuple[str, str]:
+    return _("Home"), url_for("site.overview")
+
+
+def overview() -> str:
+    lang = current_language()
+    organisation = queries.organisation(get_db(), lang)
+    ministry = queries.unit(get_db(), lang, organisation.root.id)
+    return render_template(
+        "overview.html",
+        organisation=organisation,
+        ministry=ministry,
+        heading=ministry.text("name"),
+        breadcrumb=[(_("Home"), None)],
+    )
+
+
+def unit(unit_id: str) -> ResponseReturnValue:
+    lang = current_language()
+    found = queries.unit(get_db(), lang, unit_id)
+    if found is None:
+        abort(404)
+    if found.parent is None:
+        # The ministry is the overview: one address per page.
+        return redirect(url_for("site.overview"), 301)
+    organisation = queries.organisation(get_db(), lang)
+    ancestors = organisation.ancestors(unit_id)
+    crumbs = [(unit.name, url_for("site.unit", unit_id=unit.id)) for unit in ancestors[1:]]
+    return render_template(
+        "unit.html",
+        unit=found,
+        heading=found.text("name"),
+        parent=organisation.units[found.parent],
+        children=organisation.children(unit_id),
+        breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
+    )
+
+
+def privacy() -> str:
+    texts = queries.page(get_db(), current_language(), "privacy")
+    if texts is None:
+        abort(404)
+    title = texts["title"][0]
+    return render_template(
+        "page.html", texts=texts, heading=title, breadcrumb=[home_crumb(), (title, None)]
+    )
