@@ -1,0 +1,39 @@
+"""Shared fixtures. The test database is built by the same code as the real
+one, from the real sources, so the tests and the site cannot drift."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bzksite import create_app
+from bzksite.build import build_database, read_messages, write_messages
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "db" / "content"
+TRANSLATIONS = ROOT / "translations"
+
+
+def build_site(folder: Path, content: Path = CONTENT, translations: Path = TRANSLATIONS) -> dict:
+    """Copy the catalogs into `folder`, compile and build there; return the app settings."""
+    copied = folder / "translations"
+    shutil.copytree(translations, copied, ignore=shutil.ignore_patterns("*.mo"))
+    write_messages(read_messages(copied))
+    database = folder / "site.db"
+    build_database(content, copied, database)
+    return {"DATABASE": str(database), "TRANSLATIONS": str(copied), "TESTING": True}
+
+
+@pytest.fixture(scope="session")
+def site_config(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture
+def app(site_config: dict):
+    return create_app(site_config)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

@@ -1,0 +1,79 @@
+"""A text without a current English translation is shown in Dutch, marked
+lang="nl", with a notice in English saying why; the rest stays English."""
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from bzksite import create_app
+from tests.conftest import TRANSLATIONS, build_site
+from tests.pagecheck import check_page, text_of
+
+KIEM_SECOND = "De directie Kennis, Internationaal, Europa en Macro-economie (KIEM) is een compacte"
+KIEM_THIRD = "Behalve strategievorming houdt de afdeling zich ook bezig"
+MISSING = "This text is not yet available in English; it is shown in Dutch."
+FUZZY = "The English translation of this text is being updated; it is shown in Dutch."
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    """The site built with one paragraph untranslated, one fuzzy, a title and a name too."""
+    folder = tmp_path_factory.mktemp("fallback")
+    translations = folder / "edited"
+    po = "en/LC_MESSAGES/content.po"
+    (translations / po).parent.mkdir(parents=True)
+    with (TRANSLATIONS / po).open("rb") as file:
+        catalog = read_po(file)
+    for message in catalog:
+        if message.id.startswith(KIEM_SECOND) or message.context == "page:privacy:title":
+            message.string = ""
+        if message.id.startswith(KIEM_THIRD) or message.context == "unit:com:name":
+            message.flags.add("fuzzy")
+    with (translations / po).open("wb") as file:
+        write_po(file, catalog)
+    (translations / "nl").symlink_to(TRANSLATIONS / "nl", target_is_directory=True)
+    return create_app(build_site(folder, translations=translations)).test_client()
+
+
+def paragraphs(page):
+    return [(p.get("lang"), p.get("class"), text_of(p)) for p in page.one("main").iter("p")]
+
+
+def test_missing_and_fuzzy_paragraphs_are_dutch_with_a_notice(client):
+    page = check_page(client, "/en/organisation/kiem/", "en")
+    shown = paragraphs(page)
+    assert shown[0] == (None, None, shown[0][2])
+    assert shown[0][2].startswith("In the fields of Knowledge")
+    assert shown[1] == (None, "notice", MISSING)
+    assert shown[2][:2] == ("nl", None) and shown[2][2].startswith(KIEM_SECOND)
+    assert shown[3] == (None, "notice", FUZZY)
+    assert shown[4][:2] == ("nl", None) and shown[4][2].startswith(KIEM_THIRD)
+    assert len(shown) == 5
+    assert page.h1 == "Knowledge, International Affairs, Europe and Macroeconomics Department"
+
+
+def test_the_dutch_page_is_untouched(client):
+    page = check_page(client, "/nl/organisatie/kiem/", "nl")
+    assert not page.all("p", **{"class": "notice"})
+    assert not [e for e in page.one("main").iter() if e.get("lang")]
+
+
+def test_a_missing_title_is_dutch_in_the_heading_and_breadcrumb(client):
+    page = check_page(client, "/en/privacy/", "en")
+    heading = page.one("h1")
+    assert [(span.get("lang"), text_of(span)) for span in heading.iter("span")] == [
+        ("nl", "Privacy en Cookies")
+    ]
+    notice = page.one("p", **{"class": "notice"})
+    assert text_of(notice) == MISSING
+    current = page.one("li", **{"aria-current": "page"})
+    assert [span.get("lang") for span in current.iter("span")] == ["nl"]
+    assert page.root.get("lang") == "en"
+
+
+def test_a_fuzzy_name_is_dutch_in_links_with_a_short_notice(client):
+    page = check_page(client, "/en/", "en")
+    tree = page.one("div", **{"class": "tree"})
+    dutch = [(span.get("lang"), text_of(span)) for span in tree.iter("span")]
+    assert dutch == [("nl", "Directie Communicatie")]
+    notices = [text_of(small) for small in tree.iter("small")]
+    assert notices == [FUZZY]

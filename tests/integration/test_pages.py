@@ -1,0 +1,118 @@
+"""Every page in every language, through the test client, with the shared page check."""
+
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+from bzksite.build.sources import read_sources
+from tests.conftest import CONTENT
+from tests.pagecheck import check_page, text_of
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+UNITS = ["bo", "ba", "com", "kiem", "dgobdr", "denb"]
+PATHS = {
+    "nl": ["/nl/", "/nl/privacy/", *(f"/nl/organisatie/{unit}/" for unit in UNITS)],
+    "en": ["/en/", "/en/privacy/", *(f"/en/organisation/{unit}/" for unit in UNITS)],
+}
+ALL_PAGES = [(lang, path) for lang, paths in PATHS.items() for path in paths]
+
+
+@pytest.mark.parametrize(("lang", "path"), ALL_PAGES)
+def test_every_page_passes_the_page_check(client, lang, path):
+    check_page(client, path, lang)
+
+
+def test_sitemap_lists_every_page_with_its_alternates(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response.mimetype == "application/xml"
+    urlset = ElementTree.fromstring(response.data)
+    entries = urlset.findall("s:url", NS)
+    locs = [urlsplit(entry.findtext("s:loc", namespaces=NS)).path for entry in entries]
+    assert sorted(locs) == sorted(path for _, path in ALL_PAGES)
+    for entry in entries:
+        alternates = {
+            link.get("hreflang"): urlsplit(link.get("href")).path
+            for link in entry.findall("x:link", NS)
+        }
+        assert set(alternates) == {"nl", "en", "x-default"}
+        assert urlsplit(entry.findtext("s:loc", namespaces=NS)).path in alternates.values()
+        assert alternates["x-default"] == alternates["nl"]
+
+
+def test_robots_txt_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://localhost/sitemap.xml" in response.get_data(as_text=True)
+
+
+def page_text(client, path):
+    return text_of(check_page(client, path, path[1:3]).one("main"))
+
+
+def owner_path(owner: str, lang: str) -> str:
+    kind, name = owner.split(":")
+    if kind == "page":
+        return f"/{lang}/{name}/"
+    if name == "bzk":
+        return f"/{lang}/"
+    return f"/{lang}/{'organisatie' if lang == 'nl' else 'organisation'}/{name}/"
+
+
+def test_every_dutch_text_is_on_its_dutch_page(client):
+    for text in read_sources(CONTENT).texts:
+        assert text.text in page_text(client, owner_path(text.owner, "nl")), text.context
+
+
+def test_english_pages_show_the_translations_and_no_dutch_source(client, app):
+    from babel.messages.pofile import read_po
+
+    with open(f"{app.config['TRANSLATIONS']}/en/LC_MESSAGES/content.po", "rb") as file:
+        catalog = read_po(file)
+    for text in read_sources(CONTENT).texts:
+        shown = page_text(client, owner_path(text.owner, "en"))
+        assert catalog.get(text.text, context=text.context).string in shown, text.context
+        assert text.text not in shown, f"Dutch source on an English page: {text.context}"
+
+
+def test_unit_page_shows_director_parent_children_and_related(client):
+    page = check_page(client, "/nl/organisatie/bo/", "nl")
+    children = [text_of(a) for a in page.one("ul", **{"class": "units"}).iter("a")]
+    assert children == [
+        "Directie Bestuursadvisering (BA)",
+        "Directie Communicatie (COM)",
+        "Directie Kennis, Internationaal, Europa en Macro-economie (KIEM)",
+    ]
+    facts = text_of(page.one("dl", **{"class": "facts"}))
+    assert "Valt onder Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK)" in facts
+
+    page = check_page(client, "/en/organisation/denb/", "en")
+    facts = text_of(page.one("dl", **{"class": "facts"}))
+    assert "Director of Democracy and Governance Mw. drs. E.J.A. van Doorne (Ellen)" in facts
+    related = page.one("ul", **{"class": "related"})
+    assert text_of(related) == "Strategic Knowledge Agenda for a Vital and Resilient Democracy"
+    assert not list(related.iter("a")), "no address is known for this publication"
+
+
+def test_overview_shows_the_whole_tree_linked(client):
+    page = check_page(client, "/en/", "en")
+    links = {urlsplit(a.get("href")).path for a in page.one("div", **{"class": "tree"}).iter("a")}
+    assert links == {f"/en/organisation/{unit}/" for unit in UNITS}
+
+
+def test_breadcrumb_leads_home_through_the_parents(client):
+    page = check_page(client, "/nl/organisatie/denb/", "nl")
+    crumbs = page.one("nav", **{"class": "breadcrumb"}).find(".//ol")
+    assert [text_of(li) for li in crumbs] == [
+        "Home",
+        "Directoraat-generaal Openbaar Bestuur en Democratische Rechtsstaat",
+        "Directie Democratie en Bestuur",
+    ]
+    assert crumbs[-1].get("aria-current") == "page" and crumbs[-1].find("a") is None
+
+
+def test_the_ministry_has_one_address_the_overview(client):
+    response = client.get("/en/organisation/bzk/")
+    assert response.status_code == 301
+    assert response.headers["Location"] == "/en/"

@@ -1,0 +1,92 @@
+"""Start-up needs a built database and compiled catalogs; a rebuild reaches a
+running site at once, and a failed rebuild leaves it serving the old one."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from bzksite import create_app
+from bzksite.db import DatabaseNotBuilt
+from tests.conftest import CONTENT, ROOT, build_site
+
+
+def test_missing_database_stops_start_up_naming_make_db(site_config, tmp_path):
+    with pytest.raises(DatabaseNotBuilt, match="run `make db`"):
+        create_app({**site_config, "DATABASE": str(tmp_path / "site.db")})
+
+
+def test_a_file_that_is_not_a_site_database_stops_start_up(site_config, tmp_path):
+    (tmp_path / "site.db").write_text("not a database")
+    with pytest.raises(DatabaseNotBuilt, match="make db"):
+        create_app({**site_config, "DATABASE": str(tmp_path / "site.db")})
+
+
+def test_uncompiled_interface_catalog_stops_start_up(site_config, tmp_path):
+    translations = tmp_path / "translations"
+    shutil.copytree(site_config["TRANSLATIONS"], translations)
+    (translations / "nl/LC_MESSAGES/messages.mo").unlink()
+    with pytest.raises(RuntimeError, match=r"messages\.mo is missing: run `make db`"):
+        create_app({**site_config, "TRANSLATIONS": str(translations)})
+
+
+def run_build(content, translations, output):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build.py"), "--content", str(content),
+         "--translations", str(translations), "--output", str(output)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def running(tmp_path):
+    """A site built from a copy of the sources, and its test client."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    config = build_site(tmp_path, content=content)
+    return content, config, create_app(config).test_client()
+
+
+def test_rebuild_is_served_without_restart(running):
+    content, config, client = running
+    kiem = content / "units/kiem.toml"
+    kiem.write_text(kiem.read_text().replace("Dhr. drs. B.F. Steur", "Mr B.F. Steur"))
+    result = run_build(content, config["TRANSLATIONS"], config["DATABASE"])
+    assert result.returncode == 0, result.stderr
+    assert "Mr B.F. Steur" in client.get("/nl/organisatie/kiem/").get_data(as_text=True)
+
+
+def test_failed_rebuild_names_file_and_line_and_keeps_serving(running):
+    content, config, client = running
+    before = client.get("/en/organisation/kiem/").get_data(as_text=True)
+    kiem = content / "units/kiem.toml"
+    kiem.write_text(kiem.read_text().replace('kind = "department"', 'kind = "department'))
+    result = run_build(content, config["TRANSLATIONS"], config["DATABASE"])
+    assert result.returncode == 1
+    assert "units/kiem.toml:4: TOML syntax error" in result.stderr
+    assert "is unchanged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert client.get("/en/organisation/kiem/").get_data(as_text=True) == before
+
+
+def test_broken_interface_catalog_fails_the_build_before_writing(running, tmp_path):
+    content, config, _ = running
+    po = tmp_path / "translations/nl/LC_MESSAGES/messages.po"
+    mo = po.with_suffix(".mo")
+    compiled = mo.read_bytes()
+    po.write_text(po.read_text().replace('msgstr "Afkorting"', 'msgstr "Afkorting'))
+    result = run_build(content, config["TRANSLATIONS"], config["DATABASE"])
+    assert result.returncode == 1
+    assert "nl/LC_MESSAGES/messages.po:" in result.stderr
+    assert mo.read_bytes() == compiled
+
+
+@pytest.mark.parametrize("script", sorted((ROOT / "scripts").glob("*.py")), ids=lambda p: p.name)
+def test_every_script_has_help(script):
+    result = subprocess.run(
+        [sys.executable, str(script), "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage:")
+    assert len(result.stdout.splitlines()) > 3

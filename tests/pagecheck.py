@@ -1,0 +1,112 @@
+"""The checks every page of the site must pass, used by every page test.
+
+After GOV.UK Notify's admin tests: each GET of a page runs the same checks.
+"""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
+
+import html5lib
+
+SITE_NAME = {"nl": "Organogram BZK", "en": "BZK organisation chart"}
+SKIP_LINK = {"nl": "Naar de inhoud", "en": "Skip to content"}
+BREADCRUMB_LABEL = {"nl": "U bevindt zich hier:", "en": "You are here:"}
+
+
+def text_of(element: Element) -> str:
+    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+
+
+@dataclass
+class Page:
+    url: str
+    html: str
+    root: Element
+
+    def all(self, tag: str, **attributes: str) -> list[Element]:
+        return [
+            element
+            for element in self.root.iter(tag)
+            if all(element.get(name) == value for name, value in attributes.items())
+        ]
+
+    def one(self, tag: str, **attributes: str) -> Element:
+        found = self.all(tag, **attributes)
+        assert len(found) == 1, f"{self.url}: {len(found)} <{tag} {attributes}>, expected 1"
+        return found[0]
+
+    @property
+    def h1(self) -> str:
+        return text_of(self.one("h1"))
+
+
+def parse(url: str, html: str) -> Page:
+    """Parse strictly: any HTML5 parse error fails."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return Page(url, html, parser.parse(html))
+
+
+def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True) -> Page:
+    """GET `url` and check what every page must have; return the parsed page."""
+    response = client.get(url)
+    assert response.status_code == status, f"{url}: {response.status_code}"
+    assert response.mimetype == "text/html"
+    page = parse(url, response.get_data(as_text=True))
+
+    assert page.root.get("lang") == lang, f"{url}: <html lang={page.root.get('lang')!r}>"
+    title = page.one("title").text.strip()
+    assert title == f"{page.h1} – {SITE_NAME[lang]}", f"{url}: title {title!r}, h1 {page.h1!r}"
+    ids = [element.get("id") for element in page.root.iter() if element.get("id")]
+    assert len(ids) == len(set(ids)), f"{url}: duplicate ids"
+    assert not page.all("script") and not page.all("style"), f"{url}: inline script or style"
+    assert not [e for e in page.root.iter() if e.get("style")], f"{url}: style attribute"
+
+    body = page.one("body")
+    first_link = next(body.iter("a"))
+    assert first_link.get("href") == "#content" and text_of(first_link) == SKIP_LINK[lang]
+    page.one("main", id="content")
+    order = [element.tag for element in body if element.tag in ("header", "nav", "main", "footer")]
+    assert order == ["header", "nav", "main", "footer"], f"{url}: landmarks {order}"
+    assert text_of(page.one("p", id="breadcrumb-label")) == BREADCRUMB_LABEL[lang]
+    footer_links = [a.get("href") for a in page.one("footer").iter("a")]
+    assert any(urlsplit(href).path.endswith("/privacy/") for href in footer_links)
+
+    switch = page.one("nav", **{"class": "language-switch"})
+    current = [e for e in switch.iter() if e.get("aria-current")]
+    assert [e.get("lang") for e in current] == [lang]
+    for link in switch.iter("a"):
+        other = link.get("lang")
+        assert other and other != lang and link.get("hreflang") == other
+        assert link.get("rel") == "alternate"
+        if twin:
+            _check_twin(client, url, link.get("href"), other)
+
+    if twin:
+        _check_head_links(page, url, set(client.application.config["LANGUAGES"]))
+    return page
+
+
+def _check_twin(client, url: str, twin_url: str, twin_lang: str) -> None:
+    """The other language's page exists and its switch links back to this one."""
+    response = client.get(twin_url)
+    assert response.status_code == 200, (
+        f"{url}: switch leads to {twin_url} ({response.status_code})"
+    )
+    twin = parse(twin_url, response.get_data(as_text=True))
+    assert twin.root.get("lang") == twin_lang
+    back = [
+        urlsplit(a.get("href")).path
+        for a in twin.one("nav", **{"class": "language-switch"}).iter("a")
+    ]
+    assert urlsplit(url).path in back, f"{twin_url} does not link back to {url}"
+
+
+def _check_head_links(page: Page, url: str, languages: set[str]) -> None:
+    head = page.one("head")
+    links = list(head.iter("link"))
+    canonical = [link.get("href") for link in links if link.get("rel") == "canonical"]
+    assert [urlsplit(href).path for href in canonical] == [urlsplit(url).path]
+    hreflangs = {link.get("hreflang") for link in links if link.get("rel") == "alternate"}
+    assert hreflangs == {*languages, "x-default"}, f"{url}: hreflang alternates {hreflangs}"

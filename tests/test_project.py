@@ -1,0 +1,27 @@
+"""The front door: the Makefile documents itself and the README stays true."""
+
+import re
+import subprocess
+
+from tests.conftest import ROOT
+
+
+def test_every_make_target_is_documented_in_make_help():
+    makefile = (ROOT / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, re.MULTILINE).group(1).split()
+    documented = set(re.findall(r"^([a-z0-9-]+):.*## ", makefile, re.MULTILINE))
+    assert set(phony) == documented
+    result = subprocess.run(
+        ["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    for target in phony:
+        assert f"make {target} " in result.stdout
+
+
+def test_readme_shows_the_two_commands_and_every_documented_target_exists():
+    readme = (ROOT / "README.md").read_text()
+    makefile = (ROOT / "Makefile").read_text()
+    assert "make run" in readme and "make test" in readme
+    for target in set(re.findall(r"`make ([a-z0-9-]+)", readme)):
+        assert re.search(rf"^{target}:", makefile, re.MULTILINE), f"README names make {target}"

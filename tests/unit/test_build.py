@@ -1,0 +1,172 @@
+"""The build: good sources give the database; each bad source fails with file
+and line and leaves the previous database as it was."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bzksite.build import BuildError, build_database
+from tests.conftest import CONTENT, TRANSLATIONS
+
+PO = Path("en/LC_MESSAGES/content.po")
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the real content and translations to spoil."""
+    content, translations = tmp_path / "content", tmp_path / "translations"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
+    return content, translations
+
+
+def build(sources, output):
+    return build_database(*sources, output)
+
+
+def test_build_writes_units_texts_and_states(sources, tmp_path):
+    output = tmp_path / "site.db"
+    build_id = build(sources, output)
+    db = Database(output)
+    units = {row["id"]: row for row in db["units"].rows}
+    assert set(units) == {"bzk", "bo", "ba", "com", "kiem", "dgobdr", "denb"}
+    assert units["kiem"]["parent"] == "bo" and units["kiem"]["kind"] == "department"
+    assert units["kiem"]["director"] == "Dhr. drs. B.F. Steur (Boudewijn)"
+    assert units["denb"]["abbreviation"] == "D&B"
+    assert units["bzk"]["parent"] is None
+    assert list(db["related"].rows) == [
+        {"unit": "denb", "position": 0, "kind": "publication", "url": None}
+    ]
+    states = {
+        (row["lang"], row["state"])
+        for row in db.query("SELECT lang, state FROM texts GROUP BY lang, state")
+    }
+    assert states == {("nl", "source"), ("en", "translated")}
+    paragraphs = db.query(
+        "SELECT COUNT(*) AS n FROM texts WHERE owner = 'unit:kiem' AND field = 'description'"
+        " AND lang = 'nl'"
+    )
+    assert next(paragraphs)["n"] == 3
+    assert db["meta"].get("build_id")["value"] == build_id
+
+
+def test_build_id_follows_the_sources(sources, tmp_path):
+    _, translations = sources
+    first = build(sources, tmp_path / "a.db")
+    assert build(sources, tmp_path / "b.db") == first
+    po = translations / PO
+    po.write_text(po.read_text().replace("Director of KIEM", "Director, KIEM"))
+    assert build(sources, tmp_path / "c.db") != first
+
+
+def test_fuzzy_and_empty_translations_are_not_translated(sources, tmp_path):
+    _, translations = sources
+    po = translations / PO
+    text = po.read_text()
+    text = text.replace('msgstr "Director of KIEM"', 'msgstr ""')
+    text = text.replace('msgctxt "unit:com:name"', '#, fuzzy\nmsgctxt "unit:com:name"')
+    po.write_text(text)
+    build(sources, tmp_path / "site.db")
+    db = Database(tmp_path / "site.db")
+    state = {
+        (row["owner"], row["field"]): (row["state"], row["text"])
+        for row in db.query("SELECT * FROM texts WHERE lang = 'en'")
+    }
+    assert state["unit:kiem", "director_role"] == ("missing", None)
+    assert state["unit:com", "name"] == ("fuzzy", "Communication Department")
+    assert state["unit:ba", "name"] == ("translated", "Executive Advisory Department")
+
+
+def spoil(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+# (file to spoil, text to replace, replacement, expected "file:line: message" parts)
+BAD_SOURCES = {
+    "toml syntax": ("units/kiem.toml", 'kind = "department"', 'kind = "department', "kiem.toml:4:"),
+    "unknown field": ("units/ba.toml", "order = 1", 'order = 1\ncolour = "red"', "ba.toml:7:"),
+    "unknown kind": ("units/com.toml", '"department"', '"bureau"', "com.toml:5: unknown kind"),
+    "duplicate id": ("units/com.toml", 'id = "com"', 'id = "ba"', "com.toml:4: duplicate id"),
+    "missing parent": ("units/kiem.toml", 'parent = "bo"', 'parent = "nope"', "kiem.toml:5:"),
+    "cycle": ("units/bo.toml", 'parent = "bzk"', 'parent = "kiem"', "bo.toml:5: the parents form"),
+    "wrong type": ("units/ba.toml", "order = 1", 'order = "1"', "ba.toml:6: field 'order'"),
+    "markup": ("units/ba.toml", '= "Directie Bestuursadvisering"', '= "<b>BA</b>"', "ba.toml:8: "),
+    "missing name": ("units/ba.toml", 'name = "Directie Bestuursadvisering"', "", "ba.toml:"),
+    "second ministry": ("units/bo.toml", 'kind = "cluster"', 'kind = "ministry"', "bo.toml:"),
+    "director without name": ("units/ba.toml", 'name = "Géran Kaai"', "", "ba.toml:13:"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_SOURCES, ids=list(BAD_SOURCES))
+def test_bad_source_fails_naming_file_and_line(sources, tmp_path, case):
+    name, old, new, expected = BAD_SOURCES[case]
+    spoil(sources[0] / name, old, new)
+    with pytest.raises(BuildError) as raised:
+        build(sources, tmp_path / "site.db")
+    assert expected in str(raised.value)
+    assert not (tmp_path / "site.db").exists()
+
+
+BAD_CATALOGS = {
+    "unterminated string": ('msgstr "Director of KIEM"', 'msgstr "Director of KIEM'),
+    "stray text": ('msgstr "Director of KIEM"', 'msgstr "Director of KIEM"\nhello'),
+    "missing msgstr": ('msgstr "Director of KIEM"', ""),
+    "bad escape": ('msgstr "Director of KIEM"', 'msgstr "Director \\q of KIEM"'),
+    "duplicate entry": (
+        'msgctxt "unit:kiem:director_role"',
+        'msgctxt "unit:kiem:director_role"\nmsgid "Directeur KIEM"\nmsgstr "x"\n\n'
+        'msgctxt "unit:kiem:director_role"',
+    ),
+    "fuzzy header": ('msgid ""\nmsgstr ""\n"Project', '#, fuzzy\nmsgid ""\nmsgstr ""\n"Project'),
+}
+
+
+@pytest.mark.parametrize("case", BAD_CATALOGS, ids=list(BAD_CATALOGS))
+def test_broken_po_fails_naming_file_and_line(sources, tmp_path, case):
+    old, new = BAD_CATALOGS[case]
+    po = sources[1] / PO
+    spoil(po, old, new)
+    with pytest.raises(BuildError) as raised:
+        build(sources, tmp_path / "site.db")
+    message = str(raised.value)
+    assert message.startswith(f"{os.path.relpath(po)}:"), message
+    line = int(message.split(":")[1])
+    assert line >= 1
+    assert not (tmp_path / "site.db").exists()
+
+
+def test_po_that_is_not_utf8_fails_with_the_line(sources, tmp_path):
+    po = sources[1] / PO
+    po.write_bytes(po.read_bytes().replace(b"Director of KIEM", b"Director of \xff KIEM"))
+    with pytest.raises(BuildError, match=r"content.po:\d+: the file is not valid UTF-8"):
+        build(sources, tmp_path / "site.db")
+
+
+def test_a_failed_build_leaves_the_previous_database(sources, tmp_path):
+    output = tmp_path / "site.db"
+    build(sources, output)
+    before = output.read_bytes()
+    spoil(sources[0] / "units/kiem.toml", 'kind = "department"', 'kind = "department')
+    with pytest.raises(BuildError):
+        build(sources, output)
+    assert output.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.db")] == []
+
+
+def test_every_problem_is_listed(sources, tmp_path):
+    spoil(sources[0] / "units/ba.toml", "order = 1", 'order = "x"')
+    spoil(sources[0] / "units/com.toml", '"department"', '"bureau"')
+    with pytest.raises(BuildError) as raised:
+        build(sources, tmp_path / "site.db")
+    assert len(raised.value.errors) == 2
+
+
+def test_stray_file_in_the_content_folder_fails(sources, tmp_path):
+    (sources[0] / "units" / "kiem.tml").write_text("")
+    with pytest.raises(BuildError, match=r"kiem\.tml: not a \.toml file"):
+        build(sources, tmp_path / "site.db")

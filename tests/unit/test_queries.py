@@ -1,0 +1,65 @@
+"""The queries return plain objects, with Dutch fallback and its state."""
+
+import sqlite3
+
+import pytest
+
+from bzksite import queries
+from bzksite.db import connect
+
+
+@pytest.fixture
+def db(site_config):
+    database = connect(site_config["DATABASE"])
+    yield database
+    database.close()
+
+
+def test_organisation_tree_and_ancestors(db):
+    organisation = queries.organisation(db, "en")
+    assert organisation.root.id == "bzk"
+    assert [unit.id for unit in organisation.children("bzk")] == ["bo", "dgobdr"]
+    assert [unit.id for unit in organisation.children("bo")] == ["ba", "com", "kiem"]
+    assert [unit.id for unit in organisation.ancestors("denb")] == ["bzk", "dgobdr"]
+    assert organisation.units["kiem"].name == queries.Text(
+        "Knowledge, International Affairs, Europe and Macroeconomics Department", "en", "translated"
+    )
+
+
+def test_unit_in_dutch_is_the_source(db):
+    unit = queries.unit(db, "nl", "denb")
+    assert unit.abbreviation == "D&B"
+    assert unit.text("name") == queries.Text("Directie Democratie en Bestuur", "nl", "source")
+    assert len(unit.texts["description"]) == 3
+    assert [item.title.text for item in unit.related] == [
+        "Strategische kennisagenda Vitale en weerbare democratie"
+    ]
+    assert unit.related[0].url is None
+
+
+def test_unknown_unit_and_page_are_none(db):
+    assert queries.unit(db, "en", "nope") is None
+    assert queries.unit(db, "en", "KIEM") is None
+    assert queries.page(db, "en", "nope") is None
+
+
+def test_a_language_without_catalog_falls_back_to_dutch(db):
+    unit = queries.unit(db, "de", "ba")
+    name = unit.text("name")
+    assert name == queries.Text("Directie Bestuursadvisering", "nl", "missing")
+    assert name.is_fallback
+
+
+def test_page_texts(db):
+    texts = queries.page(db, "en", "privacy")
+    assert texts["title"][0].text == "Privacy and cookies"
+    assert len(texts["body"]) == 1
+
+
+def test_unit_ids_in_tree_order_without_the_ministry(db):
+    assert queries.unit_ids(db) == ["bo", "ba", "com", "kiem", "dgobdr", "denb"]
+
+
+def test_the_database_is_read_only(db):
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("DELETE FROM units")
