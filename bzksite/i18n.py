@@ -10,6 +10,8 @@ from babel import Locale
 from flask import Flask, current_app, g, request, url_for
 from flask_babel import Babel
 
+from .build.sources import SOURCE_LANGUAGE
+
 
 def init_app(app: Flask) -> None:
     check_catalogs(Path(app.config["TRANSLATIONS"]), app.config["LANGUAGES"])
@@ -22,6 +24,7 @@ def init_app(app: Flask) -> None:
         default_language=default_language,
         language_name=language_name,
         same_page_urls=same_page_urls,
+        source_language=SOURCE_LANGUAGE,
     )
 
 

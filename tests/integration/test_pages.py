@@ -90,6 +90,10 @@ def test_unit_page_shows_director_parent_children_and_related(client):
     page = check_page(client, "/en/organisation/denb/", "en")
     facts = text_of(page.one("dl", **{"class": "facts"}))
     assert "Director of Democracy and Governance Mw. drs. E.J.A. van Doorne (Ellen)" in facts
+    director = [dd for dd in page.one("dl", **{"class": "facts"}).iter("dd") if dd.get("lang")]
+    assert [(dd.get("lang"), text_of(dd)) for dd in director] == [
+        ("nl", "Mw. drs. E.J.A. van Doorne (Ellen)")
+    ], "a name with Dutch titles is marked Dutch on an English page"
     related = page.one("ul", **{"class": "related"})
     assert text_of(related) == "Strategic Knowledge Agenda for a Vital and Resilient Democracy"
     assert not list(related.iter("a")), "no address is known for this publication"
