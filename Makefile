@@ -58,7 +58,7 @@ format: $(VENV)/.installed-test ## Fix code style with ruff
 
 i18n-extract: install ## Write translations/messages.pot and translations/content.pot
 	$(BIN)/pybabel extract --sort-output --add-comments=TRANSLATORS: -k _l \
-		--project=bzksite --copyright-holder=bzksite -F babel.cfg -o translations/messages.pot .
+		--project=bzksite --version=1 --copyright-holder=bzksite -F babel.cfg -o translations/messages.pot .
 	$(BIN)/python scripts/extract_content.py
 
 clean: ## Remove the virtualenv, the database and compiled catalogs

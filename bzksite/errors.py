@@ -9,7 +9,7 @@ from .views import home_crumb
 TITLES = {
     400: _l("Bad request"),
     404: _l("Page not found"),
-    405: _l("Method not allowed"),
+    405: _l("Action not allowed"),
     413: _l("Request too large"),
     500: _l("Something went wrong"),
 }

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def content_template(content_dir: Path, root: Path = ROOT) -> Catalog:
-    catalog = Catalog(project="bzksite", copyright_holder="bzksite", charset="utf-8")
+    catalog = Catalog(project="bzksite", version="1", copyright_holder="bzksite", charset="utf-8")
     for text in read_sources(content_dir).texts:
         location = (text.path.relative_to(root).as_posix(), text.line)
         catalog.add(text.text, locations=[location], context=text.context)

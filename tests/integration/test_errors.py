@@ -37,7 +37,7 @@ def test_method_not_allowed_keeps_the_allow_header(client):
     assert response.status_code == 405
     assert "GET" in response.headers["Allow"]
     page = parse("/nl/", response.get_data(as_text=True))
-    assert page.h1 == "Methode niet toegestaan"
+    assert page.h1 == "Actie niet toegestaan"
     assert page.root.get("lang") == "nl"
 
 

@@ -76,7 +76,7 @@ def test_fuzzy_and_empty_translations_are_not_translated(sources, tmp_path):
         for row in db.query("SELECT * FROM texts WHERE lang = 'en'")
     }
     assert state["unit:kiem", "director_role"] == ("missing", None)
-    assert state["unit:com", "name"] == ("fuzzy", "Communication Department")
+    assert state["unit:com", "name"] == ("fuzzy", "Communications Department")
     assert state["unit:ba", "name"] == ("translated", "Executive Advisory Department")
 
 
