@@ -40,8 +40,18 @@ def read_catalog(path: Path) -> Catalog:
         message = str(error).removesuffix(f" on {error.lineno}")
         raise SourceError(path, error.lineno + 1, message) from None
     if catalog.fuzzy:
-        raise SourceError(path, 1, "the header is marked fuzzy: review it and remove the flag")
+        line = _header_flag_line(text)
+        raise SourceError(path, line, "the header is marked fuzzy: review it and remove the flag")
     return catalog
+
+
+def _header_flag_line(text: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#,") and "fuzzy" in line:
+            return number
+        if line.startswith("msgid"):
+            break
+    return 1
 
 
 def _check_lines(path: Path, text: str) -> None:

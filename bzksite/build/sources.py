@@ -16,6 +16,8 @@ from .tree import check_tree
 
 KINDS = ("ministry", "cluster", "directorate-general", "department")
 RELATED_KINDS = ("publication",)
+# The pages the site links to: each must have exactly one source, and no others exist.
+PAGE_IDS = ("privacy",)
 SOURCE_LANGUAGE = "nl"
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -99,10 +101,20 @@ def read_sources(content_dir: Path) -> Sources:
             (units if folder == "units" else pages).append(item)
             texts.extend(item_texts)
     if not errors:
-        errors.extend(check_tree(units, pages))
+        errors.extend(check_tree(units, pages, content_dir / "units"))
+        errors.extend(_missing_pages(pages, content_dir / "pages"))
     if errors:
         raise BuildError(errors)
     return Sources(units, pages, texts, files)
+
+
+def _missing_pages(pages: list[Page], folder: Path) -> list[SourceError]:
+    found = {page.id for page in pages}
+    return [
+        SourceError(folder, None, f"page {page_id!r} is missing: add {page_id}.toml")
+        for page_id in PAGE_IDS
+        if page_id not in found
+    ]
 
 
 def _source_files(folder: Path, errors: list[SourceError]) -> list[Path]:
@@ -149,6 +161,9 @@ def _read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
 
 def _read_page(source: TomlFile) -> tuple[Page, list[SourceText]]:
     data = _checked(source, source.data, PAGE_FIELDS, PAGE_REQUIRED)
+    if data["id"] not in PAGE_IDS:
+        known = ", ".join(PAGE_IDS)
+        raise source.error(f"unknown page {data['id']!r}; the site has: {known}", "id")
     return Page(data["id"], source), _texts(source, f"page:{data['id']}", data, PAGE_FIELDS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import SourceError
@@ -10,7 +11,7 @@ if TYPE_CHECKING:
     from .sources import Page, Unit
 
 
-def check_tree(units: list[Unit], pages: list[Page]) -> list[SourceError]:
+def check_tree(units: list[Unit], pages: list[Page], units_folder: Path) -> list[SourceError]:
     errors = _duplicates(units) + _duplicates(pages)
     if errors:
         return errors
@@ -26,9 +27,12 @@ def check_tree(units: list[Unit], pages: list[Page]) -> list[SourceError]:
         elif unit.parent not in by_id:
             errors.append(unit.source.error(f"parent {unit.parent!r} does not exist", "parent"))
     if len(roots) > 1:
-        errors += [r.source.error("there is more than one ministry", "kind") for r in roots[1:]]
-    if not roots and units:
-        errors.append(SourceError(units[0].source.path.parent, None, "no unit is the ministry"))
+        first = f"{roots[0].source.path.name}:{roots[0].source.line_of('kind')}"
+        errors += [
+            r.source.error(f"a second ministry; the first is in {first}", "kind") for r in roots[1:]
+        ]
+    if not roots:
+        errors.append(SourceError(units_folder, None, 'no unit has kind = "ministry"'))
     if errors:
         return errors
     return _cycles(by_id)

@@ -96,8 +96,20 @@ BAD_SOURCES = {
     "cycle": ("units/bo.toml", 'parent = "bzk"', 'parent = "kiem"', "bo.toml:5: the parents form"),
     "wrong type": ("units/ba.toml", "order = 1", 'order = "1"', "ba.toml:6: field 'order'"),
     "markup": ("units/ba.toml", '= "Directie Bestuursadvisering"', '= "<b>BA</b>"', "ba.toml:8: "),
-    "missing name": ("units/ba.toml", 'name = "Directie Bestuursadvisering"', "", "ba.toml:"),
-    "second ministry": ("units/bo.toml", 'kind = "cluster"', 'kind = "ministry"', "bo.toml:"),
+    "missing name": (
+        "units/ba.toml",
+        'name = "Directie Bestuursadvisering"',
+        "",
+        "ba.toml:3: required field 'name' is missing",
+    ),
+    "second ministry": (
+        "units/bo.toml",
+        'kind = "cluster"',
+        'kind = "ministry"',
+        "bzk.toml:5: a second ministry; the first is in bo.toml:4",
+    ),
+    "no ministry": ("units/bzk.toml", 'kind = "ministry"', 'kind = "cluster"', "no unit has kind"),
+    "unknown page": ("pages/privacy.toml", 'id = "privacy"', 'id = "about"', "privacy.toml:3:"),
     "director without name": ("units/ba.toml", 'name = "Géran Kaai"', "", "ba.toml:13:"),
 }
 
@@ -112,31 +124,58 @@ def test_bad_source_fails_naming_file_and_line(sources, tmp_path, case):
     assert not (tmp_path / "site.db").exists()
 
 
+KIEM_ROLE = 'msgctxt "unit:kiem:director_role"'
+# (text to replace, replacement, the line to blame: (its start, which occurrence), message)
 BAD_CATALOGS = {
-    "unterminated string": ('msgstr "Director of KIEM"', 'msgstr "Director of KIEM'),
-    "stray text": ('msgstr "Director of KIEM"', 'msgstr "Director of KIEM"\nhello'),
-    "missing msgstr": ('msgstr "Director of KIEM"', ""),
-    "bad escape": ('msgstr "Director of KIEM"', 'msgstr "Director \\q of KIEM"'),
-    "duplicate entry": (
-        'msgctxt "unit:kiem:director_role"',
-        'msgctxt "unit:kiem:director_role"\nmsgid "Directeur KIEM"\nmsgstr "x"\n\n'
-        'msgctxt "unit:kiem:director_role"',
+    "unterminated string": (
+        'msgstr "Director of KIEM"',
+        'msgstr "Director of KIEM',
+        ('msgstr "Director of KIEM', 0),
+        "not valid .po syntax",
     ),
-    "fuzzy header": ('msgid ""\nmsgstr ""\n"Project', '#, fuzzy\nmsgid ""\nmsgstr ""\n"Project'),
+    "stray text": (
+        'msgstr "Director of KIEM"',
+        'msgstr "Director of KIEM"\nhello',
+        ("hello", 0),
+        "not valid .po syntax: 'hello'",
+    ),
+    "missing msgstr": ('msgstr "Director of KIEM"', "", (KIEM_ROLE, 0), "msgid without msgstr"),
+    "bad escape": (
+        'msgstr "Director of KIEM"',
+        'msgstr "Director \\q of KIEM"',
+        ('msgstr "Director \\q', 0),
+        "not valid .po syntax",
+    ),
+    "duplicate entry": (
+        KIEM_ROLE,
+        f'{KIEM_ROLE}\nmsgid "Directeur KIEM"\nmsgstr "x"\n\n{KIEM_ROLE}',
+        (KIEM_ROLE, 1),
+        "duplicate entry for msgctxt 'unit:kiem:director_role', first on line",
+    ),
+    "fuzzy header": (
+        'msgid ""\nmsgstr ""\n"Project',
+        '#, fuzzy\nmsgid ""\nmsgstr ""\n"Project',
+        ("#, fuzzy", 0),
+        "the header is marked fuzzy",
+    ),
 }
+
+
+def line_of(path: Path, start: str, occurrence: int) -> int:
+    lines = path.read_text().splitlines()
+    numbers = [n for n, line in enumerate(lines, 1) if line.startswith(start)]
+    return numbers[occurrence]
 
 
 @pytest.mark.parametrize("case", BAD_CATALOGS, ids=list(BAD_CATALOGS))
 def test_broken_po_fails_naming_file_and_line(sources, tmp_path, case):
-    old, new = BAD_CATALOGS[case]
+    old, new, (start, occurrence), expected = BAD_CATALOGS[case]
     po = sources[1] / PO
     spoil(po, old, new)
     with pytest.raises(BuildError) as raised:
         build(sources, tmp_path / "site.db")
-    message = str(raised.value)
-    assert message.startswith(f"{os.path.relpath(po)}:"), message
-    line = int(message.split(":")[1])
-    assert line >= 1
+    line = line_of(po, start, occurrence)
+    assert str(raised.value).startswith(f"{os.path.relpath(po)}:{line}: {expected}")
     assert not (tmp_path / "site.db").exists()
 
 
