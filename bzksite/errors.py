@@ -27,16 +27,16 @@ def init_app(app: Flask) -> None:
 
 
 def render_error(error: HTTPException) -> tuple[str, int, list[tuple[str, str]]]:
-    code = error.code or 500
-    if code not in TITLES:
-        code = 500 if code >= 500 else 400
+    status = error.code or InternalServerError.code
+    # Codes without a text of their own get the general text of their class.
+    text_code = status if status in TITLES else (500 if status >= 500 else 400)
+    title, explanation = str(TITLES[text_code]), str(EXPLANATIONS[text_code])
     # An Allow header on a 405, for instance, must survive; the body is ours.
     headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
-    title, explanation = str(TITLES[code]), str(EXPLANATIONS[code])
     if isinstance(error, SecurityError):
         # An untrusted Host leaves no URL adapter: this page builds no links.
-        return render_template("bad_host.html", title=title, explanation=explanation), 400, headers
-    status = error.code if isinstance(error.code, int) else InternalServerError.code
+        page = render_template("bad_host.html", title=title, explanation=explanation)
+        return page, status, headers
     page = render_template(
         "error.html",
         explanation=explanation,

@@ -7,7 +7,7 @@ English); the site's content comes translated from the database.
 from pathlib import Path
 
 from babel import Locale
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, Response, current_app, g, request, url_for
 from flask_babel import Babel
 
 from .build.sources import SOURCE_LANGUAGE
@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", app.config["TRANSLATIONS"])
     app.config.setdefault("BABEL_DEFAULT_LOCALE", default_language(app))
     Babel(app, locale_selector=current_language)
+    app.after_request(_vary_on_negotiation)
     # Globals rather than a context processor, so imported macros see them too.
     app.jinja_env.globals.update(
         current_language=current_language,
@@ -50,13 +51,24 @@ def default_language(app: Flask | None = None) -> str:
 def current_language() -> str:
     """The URL's language; for a URL without one (an error page), the browser's."""
     if "lang" not in g:
-        codes = languages()
         prefix = request.path.split("/", 2)[1]
-        if prefix in codes:
-            g.lang = prefix
-        else:
-            g.lang = request.accept_languages.best_match(codes, default=codes[0])
+        g.lang = prefix if prefix in languages() else browser_language()
     return g.lang
+
+
+def browser_language() -> str:
+    """The site language the browser prefers by Accept-Language; the default
+    language when it names none of them or the header is malformed."""
+    codes = languages()
+    g.language_negotiated = True
+    return request.accept_languages.best_match(codes, default=codes[0])
+
+
+def _vary_on_negotiation(response: Response) -> Response:
+    # Caches must not serve one browser's language to another.
+    if g.get("language_negotiated"):
+        response.vary.add("Accept-Language")
+    return response
 
 
 def language_name(code: str, in_language: str | None = None) -> str:
@@ -70,7 +82,9 @@ def same_page_urls() -> dict[str, str] | None:
         return None
     if not current_app.url_map.is_endpoint_expecting(request.endpoint, "lang"):
         return None
-    args = request.view_args or {}
-    return {
-        code: url_for(request.endpoint, **args, lang=code, _external=True) for code in languages()
-    }
+    return urls_in_every_language(request.endpoint, request.view_args or {})
+
+
+def urls_in_every_language(endpoint: str, args: dict) -> dict[str, str]:
+    """{language: absolute URL} of one page of the site."""
+    return {code: url_for(endpoint, **args, lang=code, _external=True) for code in languages()}

@@ -157,7 +157,3 @@ def unit_ids(db: Database) -> list[str]:
         ordered.append(unit_id)
         pending.extend(reversed(children.get(unit_id, [])))
     return ordered[1:]
-
-
-def build_id(db: Database) -> str:
-    return next(db.query("SELECT value FROM meta WHERE key = 'build_id'"))["value"]

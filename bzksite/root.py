@@ -1,10 +1,10 @@
 """The addresses outside the languages: / and the files for search engines."""
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 
 from . import queries
 from .db import get_db
-from .i18n import languages
+from .i18n import browser_language, languages, urls_in_every_language
 
 bp = Blueprint("root", __name__)
 
@@ -12,11 +12,7 @@ bp = Blueprint("root", __name__)
 @bp.get("/")
 def index() -> Response:
     """Send the visitor to the language their browser prefers; Dutch by default."""
-    codes = languages()
-    lang = request.accept_languages.best_match(codes, default=codes[0])
-    response = redirect(url_for("site.overview", lang=lang), 302)
-    response.vary.add("Accept-Language")
-    return response
+    return redirect(url_for("site.overview", lang=browser_language()), 302)
 
 
 def site_pages() -> list[tuple[str, dict]]:
@@ -27,10 +23,7 @@ def site_pages() -> list[tuple[str, dict]]:
 
 @bp.get("/sitemap.xml")
 def sitemap() -> Response:
-    pages = [
-        {code: url_for(endpoint, **args, lang=code, _external=True) for code in languages()}
-        for endpoint, args in site_pages()
-    ]
+    pages = [urls_in_every_language(endpoint, args) for endpoint, args in site_pages()]
     xml = render_template("sitemap.xml", pages=pages, default_lang=languages()[0])
     return current_app.response_class(xml, mimetype="application/xml")
 

@@ -76,15 +76,20 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
     switch = page.one("nav", **{"class": "language-switch"})
     current = [e for e in switch.iter() if e.get("aria-current")]
     assert [e.get("lang") for e in current] == [lang]
+    switch_urls = {lang: url}
     for link in switch.iter("a"):
         other = link.get("lang")
         assert other and other != lang and link.get("hreflang") == other
-        assert link.get("rel") == "alternate"
+        # Only a twin of this page is an alternate; an error page's switch is not.
+        assert link.get("rel") == ("alternate" if twin else None), f"{url}: rel on switch"
+        switch_urls[other] = link.get("href")
         if twin:
             _check_twin(client, url, link.get("href"), other)
 
     if twin:
-        _check_head_links(page, url, set(client.application.config["LANGUAGES"]))
+        languages = list(client.application.config["LANGUAGES"])
+        assert set(switch_urls) == set(languages), f"{url}: switch offers {set(switch_urls)}"
+        _check_head_links(page, url, switch_urls, default=languages[0])
     return page
 
 
@@ -103,10 +108,17 @@ def _check_twin(client, url: str, twin_url: str, twin_lang: str) -> None:
     assert urlsplit(url).path in back, f"{twin_url} does not link back to {url}"
 
 
-def _check_head_links(page: Page, url: str, languages: set[str]) -> None:
-    head = page.one("head")
-    links = list(head.iter("link"))
+def _check_head_links(page: Page, url: str, twins: dict[str, str], default: str) -> None:
+    """Canonical is this page; each hreflang alternate is the twin the switch
+    leads to; x-default is the default language's twin."""
+    links = list(page.one("head").iter("link"))
     canonical = [link.get("href") for link in links if link.get("rel") == "canonical"]
     assert [urlsplit(href).path for href in canonical] == [urlsplit(url).path]
-    hreflangs = {link.get("hreflang") for link in links if link.get("rel") == "alternate"}
-    assert hreflangs == {*languages, "x-default"}, f"{url}: hreflang alternates {hreflangs}"
+    alternates = {
+        link.get("hreflang"): urlsplit(link.get("href")).path
+        for link in links
+        if link.get("rel") == "alternate"
+    }
+    expected = {code: urlsplit(href).path for code, href in twins.items()}
+    expected["x-default"] = expected[default]
+    assert alternates == expected, f"{url}: hreflang alternates {alternates}"

@@ -5,10 +5,9 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from tests.browser.conftest import set_viewport
+from tests.pagecheck import SKIP_LINK
 
 pytestmark = pytest.mark.browser
-
-SKIP_LINK = {"nl": "Naar de inhoud", "en": "Skip to content"}
 
 
 def test_the_sitemap_gives_every_page(page_urls):

@@ -68,3 +68,18 @@ def test_missing_trailing_slash_redirects_on_the_site(client):
     response = client.get("/en/organisation/kiem")
     assert response.status_code == 308
     assert response.headers["Location"].endswith("/en/organisation/kiem/")
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "varies"),
+    [
+        ("/fr/", {"Accept-Language": "en"}, True),
+        ("/", {"Host": "evil.example", "Accept-Language": "en"}, True),
+        ("/nl/", {"Host": "evil.example", "Accept-Language": "en"}, False),
+        ("/nl/bestaat-niet/", {"Accept-Language": "en"}, False),
+    ],
+)
+def test_error_pages_in_the_browsers_language_vary_on_it(client, path, headers, varies):
+    response = client.get(path, headers=headers)
+    assert response.status_code in (400, 404)
+    assert ("Accept-Language" in response.vary) is varies

@@ -24,7 +24,10 @@ def client(tmp_path_factory):
     with (TRANSLATIONS / po).open("rb") as file:
         catalog = read_po(file)
     for message in catalog:
-        if message.id.startswith(KIEM_SECOND) or message.context == "page:privacy:title":
+        if message.id.startswith(KIEM_SECOND) or message.context in (
+            "page:privacy:title",
+            "unit:kiem:director_role",
+        ):
             message.string = ""
         if message.id.startswith(KIEM_THIRD) or message.context == "unit:com:name":
             message.flags.add("fuzzy")
@@ -77,3 +80,17 @@ def test_a_fuzzy_name_is_dutch_in_links_with_a_short_notice(client):
     assert dutch == [("nl", "Directie Communicatie")]
     notices = [text_of(small) for small in tree.iter("small")]
     assert notices == [FUZZY]
+
+
+def test_a_missing_role_is_dutch_with_its_notice_beside_the_name(client):
+    page = check_page(client, "/en/organisation/kiem/", "en")
+    facts = page.one("dl", **{"class": "facts"})
+    pairs = [
+        (element.tag, element.get("lang"), text_of(element)) for group in facts for element in group
+    ]
+    role = [pair for pair in pairs if "Directeur KIEM" in pair[2]]
+    assert role == [("dt", None, "Directeur KIEM")]
+    assert [span.get("lang") for span in facts.iter("span")] == ["nl"]
+    index = pairs.index(role[0])
+    assert pairs[index + 1] == ("dd", "nl", "Dhr. drs. B.F. Steur (Boudewijn)")
+    assert pairs[index + 2] == ("dd", None, MISSING)
