@@ -13,9 +13,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 DEFAULTS: dict[str, Any] = {
     "DATABASE": str(PROJECT / "db" / "site.db"),
     "TRANSLATIONS": str(PROJECT / "translations"),
-    # The site's languages, the default first, each with the path segment of
-    # its unit pages: /nl/organisatie/<id>/, /en/organisation/<id>/.
-    "LANGUAGES": {"nl": "organisatie", "en": "organisation"},
+    # The site's languages, the default first, each with the path segments it
+    # names in its own words (/nl/organisatie/<id>/); a segment it does not
+    # name is the English word (/en/organisation/<id>/). See views.PATH_SEGMENTS.
+    "LANGUAGES": {"nl": {"organisation": "organisatie"}, "en": {}},
     # Requests for any other host get a 400 (Flask checks Host against these).
     "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
 }

@@ -4,6 +4,7 @@ Interface text goes through Flask-Babel's `messages` domain (msgids in
 English); the site's content comes translated from the database.
 """
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from babel import Locale
@@ -29,7 +30,7 @@ def init_app(app: Flask) -> None:
     )
 
 
-def check_catalogs(translations: Path, languages: dict[str, str]) -> None:
+def check_catalogs(translations: Path, languages: Iterable[str]) -> None:
     """Stop start-up when a language's interface catalog was never compiled.
 
     Flask-Babel would silently fall back to English otherwise.

@@ -1,10 +1,12 @@
 """The pages, in every language: /<lang>/, unit pages and the privacy page.
 
 Each rule is registered once per language with the language as a default,
-so unit pages can have the path segment of their language
+so a page can have the path segment of its language
 (/nl/organisatie/kiem/, /en/organisation/kiem/) and `url_for(..., lang=...)`
 picks the right one.
 """
+
+from collections.abc import Mapping
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
@@ -14,15 +16,29 @@ from . import queries
 from .db import get_db
 from .i18n import current_language
 
+# The path segments a language may name in its own words, each by its English word.
+PATH_SEGMENTS = ("organisation", "privacy")
 
-def blueprint(languages: dict[str, str]) -> Blueprint:
-    """The site's pages for `languages`: {code: path segment of unit pages}."""
+
+def path_segments(named: Mapping[str, str]) -> dict[str, str]:
+    """Every path segment of one language: the ones it names, else the English word."""
+    unknown = sorted(set(named) - set(PATH_SEGMENTS))
+    if unknown:
+        raise ValueError(f"unknown path segments {unknown}; known: {', '.join(PATH_SEGMENTS)}")
+    return {name: named.get(name, name) for name in PATH_SEGMENTS}
+
+
+def blueprint(languages: Mapping[str, Mapping[str, str]]) -> Blueprint:
+    """The site's pages for `languages`: {code: {English segment: the language's own}}."""
     bp = Blueprint("site", __name__)
-    for code, units_segment in languages.items():
+    for code, named in languages.items():
+        segment = path_segments(named)
         defaults = {"lang": code}
         bp.add_url_rule(f"/{code}/", "overview", overview, defaults=defaults)
-        bp.add_url_rule(f"/{code}/{units_segment}/<unit_id>/", "unit", unit, defaults=defaults)
-        bp.add_url_rule(f"/{code}/privacy/", "privacy", privacy, defaults=defaults)
+        bp.add_url_rule(
+            f"/{code}/{segment['organisation']}/<unit_id>/", "unit", unit, defaults=defaults
+        )
+        bp.add_url_rule(f"/{code}/{segment['privacy']}/", "privacy", privacy, defaults=defaults)
     bp.url_value_preprocessor(_take_language)
     bp.url_defaults(_add_language)
     return bp
