@@ -1,7 +1,7 @@
 # bzksite: `make run` serves the site, `make test` runs every test.
 # `make help` lists every target. Everything a fresh machine lacks is installed
 # by the targets that need it: the virtualenv, the packages and, for the
-# browser tests, Debian's chromium and chromium-driver.
+# browser tests, Debian's chromium and chromium-driver and the pinned axe-core.
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install db run test test-fast lint format browser i18n-extract clean
+.PHONY: help install db run test test-fast lint format browser axe a11y-report i18n-extract clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sort \
@@ -42,8 +42,23 @@ browser: ## Install Debian's chromium and chromium-driver when missing
 			chromium chromium-driver; \
 	fi
 
-test: $(VENV)/.installed-test db browser lint ## Run every test, browser tests included
-	$(BIN)/pytest
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js and npm" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+axe: node_modules/.installed ## Install the pinned axe-core from package-lock.json
+
+test: $(VENV)/.installed-test db browser axe lint ## Run every test, browser tests included
+	$(BIN)/pytest --junitxml=reports/junit.xml
+
+# The report is written even when pages fail; the database is rebuilt either
+# way so the accessibility statement shows the new summary, and the exit
+# status is the suite's.
+a11y-report: $(VENV)/.installed-test db browser axe ## Write reports/accessibility.{json,html} [BASE_URL=https://…]
+	$(BIN)/pytest tests/browser/test_accessibility.py --a11y-report=reports \
+		--junitxml=reports/junit.xml $(if $(BASE_URL),--a11y-base-url=$(BASE_URL)); \
+		status=$$?; $(BIN)/python scripts/build.py && exit $$status
 
 test-fast: $(VENV)/.installed-test db ## Run the tests without the browser (a quick loop, not what CI runs)
 	$(BIN)/pytest -m "not browser"
@@ -62,5 +77,6 @@ i18n-extract: install ## Write translations/messages.pot and translations/conten
 	$(BIN)/python scripts/extract_content.py
 
 clean: ## Remove the virtualenv, the database and compiled catalogs
-	rm -rf $(VENV) db/site.db db/.site.db.* .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db/site.db db/.site.db.* .pytest_cache .ruff_cache
+	find reports -type f ! -name accessibility.json -delete 2>/dev/null || true
 	find translations -name '*.mo' -delete

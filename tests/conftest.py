@@ -37,3 +37,18 @@ def app(site_config: dict):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("accessibility", "the accessibility suite (tests/browser)")
+    group.addoption(
+        "--a11y-report",
+        metavar="DIR",
+        type=Path,
+        help="write accessibility.json and accessibility.html to DIR",
+    )
+    group.addoption(
+        "--a11y-base-url",
+        metavar="URL",
+        help="check the site running at URL (its sitemap) instead of a local one",
+    )

@@ -1,0 +1,88 @@
+"""Every page in every language: axe-core at WCAG 2.2 AA plus best practices,
+and the checks axe cannot make (checks.py). Each failure names the page, the
+rule or check, the element and where to read more."""
+
+import datetime
+import sqlite3
+import warnings
+
+import pytest
+
+from . import checks, exceptions
+from .axe import PinnedAxe
+from .conftest import sitemap_entries
+from .report import simplify
+
+pytestmark = pytest.mark.browser
+
+# axe cannot tell whether these ids are unique where ARIA refers to them:
+# treated as a violation, not as something to look at later.
+MUST_DECIDE = {"duplicate-id-aria"}
+
+
+class NeedsManualReview(UserWarning):
+    """axe could not decide a rule on a page: a person must look."""
+
+
+@pytest.fixture(scope="session")
+def accepted() -> list[exceptions.AcceptedViolation]:
+    return exceptions.load()
+
+
+def describe(url: str, results: list[dict], what: str = "violates") -> list[str]:
+    return [
+        f"{url}: {what} {rule['id']} ({rule['help']}) at {node['target']} — {rule['helpUrl']}"
+        for rule in results
+        for node in rule["nodes"]
+    ]
+
+
+def test_the_sitemap_lists_every_page_in_every_language(pytestconfig, site_config, languages):
+    entries = sitemap_entries(pytestconfig)
+    with sqlite3.connect(site_config["DATABASE"]) as db:
+        units = db.execute("SELECT COUNT(*) FROM units").fetchone()[0]  # the ministry: overview
+        pages = db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+    assert len(entries) == (units + pages) * len(languages)
+    paths = {entry["path"] for entry in entries}
+    for entry in entries:
+        alternates = entry["alternates"]
+        assert set(alternates) == {*languages, "x-default"}, entry["path"]
+        assert alternates[checks.url_language(entry["path"])] == entry["path"]
+        for lang in languages:
+            twin = next(e for e in entries if e["path"] == alternates[lang])
+            assert twin["alternates"] == alternates, f"{twin['path']} does not point back"
+            assert alternates[lang] in paths and alternates[lang].startswith(f"/{lang}/")
+
+
+def test_no_accepted_violation_has_expired(accepted):
+    assert exceptions.expired(accepted, datetime.date.today()) == []
+
+
+def test_axe_finds_no_violation(browser, base_url, page_path, report, accepted):
+    url = base_url + page_path
+    browser.get(url)
+    axe = PinnedAxe(browser)
+    results = axe.run()
+    violations, incomplete = simplify(results["violations"]), simplify(results["incomplete"])
+    report.add_axe(url, axe.version, violations, incomplete)
+    problems = describe(url, exceptions.unexcused(violations, page_path, accepted))
+    undecided = [item for item in incomplete if item["id"] in MUST_DECIDE]
+    problems += describe(url, undecided, "cannot rule out")
+    assert not problems, "\n".join(problems)
+    for item in incomplete:
+        if item["id"] not in MUST_DECIDE:
+            warnings.warn(
+                NeedsManualReview(f"{url}: {item['id']} ({item['help']}) — {item['helpUrl']}"),
+                stacklevel=1,
+            )
+
+
+@pytest.mark.parametrize("check", checks.CHECKS)
+def test_check(browser, base_url, page_path, report, dutch_texts, check):
+    url = base_url + page_path
+    if check == "language":
+        problems = checks.language(browser, url, dutch_texts)
+    else:
+        problems = checks.CHECKS[check](browser, url)
+    report.add_check(url, check, problems)
+    assert not problems, "\n".join(f"{url}: {check}: {problem}" for problem in problems)

@@ -1,0 +1,99 @@
+"""The parts of the suite that need no browser: the exceptions file and the report."""
+
+import datetime
+import json
+
+import pytest
+
+from bzksite.build import BuildError
+from tests.pagecheck import parse
+
+from . import exceptions
+from .report import Report, criteria
+
+ENTRY = """
+[[exception]]
+rule = "color-contrast"
+selector = ".site-header a"
+url = "/en/*"
+reason = "Being redesigned."
+expires = {expires}
+"""
+VIOLATION = {
+    "id": "color-contrast",
+    "impact": "serious",
+    "help": "Elements must meet minimum color contrast ratio thresholds",
+    "helpUrl": "https://dequeuniversity.com/rules/axe/4.14/color-contrast",
+    "tags": ["cat.color", "wcag2aa", "wcag143"],
+    "nodes": [
+        {"target": ".site-header a", "html": "<a>", "summary": "low"},
+        {"target": "main p", "html": "<p>", "summary": "low"},
+    ],
+}
+
+
+def test_the_committed_exceptions_file_reads():
+    assert isinstance(exceptions.load(), list)
+
+
+def test_an_exception_accepts_only_its_rule_element_and_pages(tmp_path):
+    path = tmp_path / "exceptions.toml"
+    path.write_text(ENTRY.format(expires="2099-01-01"))
+    entries = exceptions.load(path)
+    remaining = exceptions.unexcused([VIOLATION], "/en/organisation/kiem/", entries)
+    assert [node["target"] for node in remaining[0]["nodes"]] == ["main p"]
+    assert exceptions.unexcused([VIOLATION], "/nl/", entries) == [VIOLATION]
+    other_rule = {**VIOLATION, "id": "link-name"}
+    assert exceptions.unexcused([other_rule], "/en/", entries) == [other_rule]
+
+
+def test_an_expired_exception_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "exceptions.toml"
+    path.write_text(ENTRY.format(expires="2026-01-31"))
+    entries = exceptions.load(path)
+    assert exceptions.expired(entries, datetime.date(2026, 1, 31)) == []
+    assert exceptions.expired(entries, datetime.date(2026, 2, 1)) == [
+        "exceptions.toml:3: the exception for color-contrast on .site-header a (/en/*)"
+        " expired on 2026-01-31"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("expires = 2099-01-01", 'expires = "soon"'), "'expires' is missing or not a date"),
+        (('reason = "Being redesigned."', ""), "'reason' is missing"),
+        (('url = "/en/*"', 'url = "/en/*"\npage = "x"'), "unknown field 'page'"),
+    ],
+)
+def test_a_bad_exception_names_file_and_line(tmp_path, change, message):
+    path = tmp_path / "exceptions.toml"
+    path.write_text(ENTRY.format(expires="2099-01-01").replace(*change))
+    with pytest.raises(BuildError, match=f"exceptions.toml:3: .*{message}"):
+        exceptions.load(path)
+
+
+def test_wcag_criteria_come_from_axe_tags():
+    assert criteria(["cat.color", "wcag2aa", "wcag143", "wcag1412", "best-practice"]) == [
+        "1.4.3",
+        "1.4.12",
+    ]
+
+
+def test_the_report_groups_by_rule_criterion_and_page_per_language(tmp_path):
+    report = Report("http://127.0.0.1:8000", ["nl", "en"])
+    report.add_axe("http://127.0.0.1:8000/en/", "4.14.1", [VIOLATION], [])
+    report.add_check("http://127.0.0.1:8000/en/", "reflow", [])
+    report.add_axe("http://127.0.0.1:8000/nl/", "4.14.1", [], [{**VIOLATION, "id": "x-review"}])
+    json_path, html_path = report.write(tmp_path)
+
+    data = json.loads(json_path.read_text())
+    assert data["axe_version"] == "4.14.1" and data["languages"] == ["nl", "en"]
+    assert [(p["lang"], len(p["violations"])) for p in data["pages"]] == [("en", 1), ("nl", 0)]
+
+    page = parse("report", html_path.read_text())
+    text = "".join(page.root.itertext())
+    assert "do not replace an evaluation by an expert following WCAG-EM" in text
+    sections = {s.get("aria-labelledby"): "".join(s.itertext()) for s in page.all("section")}
+    assert "color-contrast" in sections["lang-en"] and "1.4.3" in sections["lang-en"]
+    assert "color-contrast" not in sections["lang-nl"] and "x-review" in sections["lang-nl"]
