@@ -87,6 +87,20 @@ class Unit:
         return values[0] if values else None
 
 
+@dataclass(frozen=True)
+class Section:
+    heading: Text
+    paragraphs: list[Text]
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: Text
+    body: list[Text]
+    sections: list[Section]
+
+
 def texts(db: Database, lang: str, owner: str | None = None, field: str | None = None) -> dict:
     """{owner: {field: [Text, ...]}}, for one owner or field or for all."""
     result: dict[str, dict[str, list[Text]]] = {}
@@ -136,12 +150,22 @@ def unit(db: Database, lang: str, unit_id: str) -> Unit | None:
     )
 
 
-def page(db: Database, lang: str, page_id: str) -> dict[str, list[Text]] | None:
-    """The texts of a page (title, body), or None when there is no such page."""
+def page(db: Database, lang: str, page_id: str) -> Page | None:
+    """A page with its title, body and sections, or None when there is no such page."""
     if not list(db.query("SELECT id FROM pages WHERE id = ?", [page_id])):
         return None
     owner = f"page:{page_id}"
-    return texts(db, lang, owner=owner).get(owner, {})
+    page_texts = texts(db, lang, owner=owner).get(owner, {})
+    headings = page_texts.get("sections_heading", [])
+    paragraphs = page_texts.get("sections_paragraphs", [])
+    sections = []
+    start = 0
+    rows = db.query("SELECT * FROM sections WHERE page = ? ORDER BY position", [page_id])
+    for row in rows:
+        end = start + row["paragraphs"]
+        sections.append(Section(headings[row["position"]], paragraphs[start:end]))
+        start = end
+    return Page(page_id, page_texts["title"][0], page_texts["body"], sections)
 
 
 def unit_ids(db: Database) -> list[str]:

@@ -93,10 +93,13 @@ def unit(unit_id: str) -> ResponseReturnValue:
 
 
 def privacy() -> str:
-    texts = queries.page(get_db(), current_language(), "privacy")
-    if texts is None:
+    return render_page("privacy")
+
+
+def render_page(page_id: str) -> str:
+    """A page from the content: its title is the heading and the last crumb."""
+    found = queries.page(get_db(), current_language(), page_id)
+    if found is None:
         abort(404)
-    title = texts["title"][0]
-    return render_template(
-        "page.html", texts=texts, heading=title, breadcrumb=[home_crumb(), (title, None)]
-    )
+    breadcrumb = [home_crumb(), (found.title, None)]
+    return render_template("page.html", page=found, heading=found.title, breadcrumb=breadcrumb)

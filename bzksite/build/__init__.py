@@ -15,7 +15,7 @@ from .translations import content_catalogs, read_translations
 __all__ = ["BuildError", "SourceError", "build_database", "read_messages", "write_messages"]
 
 # Part of the build id, so a change to what the build writes changes the id too.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 def build_database(content_dir: Path, translations_dir: Path, output: Path) -> str:

@@ -6,7 +6,7 @@ paragraph and a change to one paragraph touches only that message.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,10 @@ UNIT_FIELDS = {
 UNIT_REQUIRED = ("id", "kind", "name")
 DIRECTOR_FIELDS = {"role": "text", "name": "str"}
 RELATED_FIELDS = {"kind": "str", "title": "text", "url": "str"}
-PAGE_FIELDS = {"id": "str", "title": "text", "body": "paragraphs"}
+PAGE_FIELDS = {"id": "str", "title": "text", "body": "paragraphs", "sections": "tables"}
 PAGE_REQUIRED = ("id", "title", "body")
+SECTION_FIELDS = {"heading": "text", "paragraphs": "paragraphs"}
+SECTION_REQUIRED = ("heading", "paragraphs")
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,15 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Section:
+    position: int
+    paragraphs: int  # how many of the page's section paragraphs are this section's
+
+
+@dataclass(frozen=True)
 class Page:
     id: str
+    sections: tuple[Section, ...]
     source: TomlFile
 
 
@@ -164,7 +173,29 @@ def _read_page(source: TomlFile) -> tuple[Page, list[SourceText]]:
     if data["id"] not in PAGE_IDS:
         known = ", ".join(PAGE_IDS)
         raise source.error(f"unknown page {data['id']!r}; the site has: {known}", "id")
-    return Page(data["id"], source), _texts(source, f"page:{data['id']}", data, PAGE_FIELDS)
+    owner = f"page:{data['id']}"
+    sections, section_texts = _sections(source, owner, data.get("sections", []))
+    texts = _texts(source, owner, data, PAGE_FIELDS) + section_texts
+    return Page(data["id"], sections, source), texts
+
+
+def _sections(
+    source: TomlFile, owner: str, items: list[dict]
+) -> tuple[tuple[Section, ...], list[SourceText]]:
+    """A page's [[sections]]: the headings are field sections_heading at the
+    section's position, the paragraphs field sections_paragraphs numbered on
+    through all sections, so each text keeps one msgctxt wherever it moves."""
+    sections: list[Section] = []
+    texts: list[SourceText] = []
+    paragraphs_before = 0
+    for index, item in enumerate(items):
+        fields = _checked(source, item, SECTION_FIELDS, SECTION_REQUIRED, "sections", index)
+        first = {"sections_heading": index, "sections_paragraphs": paragraphs_before}
+        for text in _texts(source, owner, fields, SECTION_FIELDS, "sections", index):
+            texts.append(replace(text, position=first[text.field] + text.position))
+        sections.append(Section(index, len(fields["paragraphs"])))
+        paragraphs_before += len(fields["paragraphs"])
+    return tuple(sections), texts
 
 
 def _checked(
@@ -210,14 +241,20 @@ def _type_problem(kind: str, value: Any) -> str | None:
 
 
 def _texts(
-    source: TomlFile, owner: str, data: dict, fields: dict[str, str], table: str | None = None
+    source: TomlFile,
+    owner: str,
+    data: dict,
+    fields: dict[str, str],
+    table: str | None = None,
+    index: int = 0,
 ) -> list[SourceText]:
+    """The translated texts of one table, each paragraph at its position in its field."""
     texts = []
     for key, kind in fields.items():
         if kind not in ("text", "paragraphs") or key not in data:
             continue
         field = f"{table}_{key}" if table else key
-        key_line = source.line_of(key, table)
+        key_line = source.line_of(key, table, index)
         values = data[key] if kind == "paragraphs" else [data[key]]
         for position, value in enumerate(values):
             line = source.line_containing(value[:40], key_line)
@@ -227,8 +264,9 @@ def _texts(
                     "without leading or trailing spaces",
                     key,
                     table,
+                    index,
                 )
             if _MARKUP.search(value):
-                raise source.error(f"{key!r}: markup is not allowed in content", key, table)
+                raise source.error(f"{key!r}: markup is not allowed in content", key, table, index)
             texts.append(SourceText(owner, field, position, value, source.path, line))
     return texts

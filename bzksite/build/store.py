@@ -54,6 +54,12 @@ def _create_tables(db: Database) -> None:
         foreign_keys=[("unit", "units", "id")],
     )
     db["pages"].create({"id": str}, pk="id")
+    db["sections"].create(
+        {"page": str, "position": int, "paragraphs": int},
+        pk=("page", "position"),
+        not_null={"paragraphs"},
+        foreign_keys=[("page", "pages", "id")],
+    )
     db["texts"].create(
         {"owner": str, "field": str, "position": int, "lang": str, "text": str, "state": str},
         pk=("owner", "field", "position", "lang"),
@@ -80,6 +86,11 @@ def _fill(db: Database, sources: Sources, translations: dict[str, dict], build_i
         for item in unit.related
     )
     db["pages"].insert_all({"id": page.id} for page in sources.pages)
+    db["sections"].insert_all(
+        {"page": page.id, "position": section.position, "paragraphs": section.paragraphs}
+        for page in sources.pages
+        for section in page.sections
+    )
     db["texts"].insert_all(_text_rows(sources, translations))
 
 

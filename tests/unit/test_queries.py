@@ -51,9 +51,10 @@ def test_a_language_without_catalog_falls_back_to_dutch(db):
 
 
 def test_page_texts(db):
-    texts = queries.page(db, "en", "privacy")
-    assert texts["title"][0].text == "Privacy and cookies"
-    assert len(texts["body"]) == 1
+    page = queries.page(db, "en", "privacy")
+    assert page.title.text == "Privacy and cookies"
+    assert len(page.body) == 1
+    assert page.sections == []
 
 
 def test_unit_ids_in_tree_order_without_the_ministry(db):
