@@ -5,10 +5,13 @@ A text without a current translation comes back in Dutch, with its state,
 so the page can mark it `lang="nl"` and say why.
 """
 
+import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlite_utils import Database
 
+from .build.report import ReportSummary, ViolatedRule
 from .build.sources import SOURCE_LANGUAGE
 
 SHOWN_AS_WRITTEN = ("source", "translated")
@@ -181,3 +184,28 @@ def unit_ids(db: Database) -> list[str]:
         ordered.append(unit_id)
         pending.extend(reversed(children.get(unit_id, [])))
     return ordered[1:]
+
+
+def accessibility_report(db: Database) -> ReportSummary | None:
+    """The summary of the last automated accessibility test, or None before the first."""
+    rows = list(db.query("SELECT * FROM accessibility_report"))
+    if not rows:
+        return None
+    row = rows[0]
+    rules = tuple(
+        ViolatedRule(
+            rule=rule["rule"],
+            impact=rule["impact"],
+            help=rule["help"],
+            help_url=rule["help_url"],
+            criteria=tuple(json.loads(rule["criteria"])),
+            pages=rule["pages"],
+        )
+        for rule in db.query("SELECT * FROM accessibility_rules ORDER BY position")
+    )
+    return ReportSummary(
+        generated=datetime.fromisoformat(row["generated"]), axe_version=row["axe_version"],
+        pages=row["pages"], languages=tuple(json.loads(row["languages"])),
+        violations=row["violations"], needs_review=row["needs_review"],
+        check_problems=row["check_problems"], rules=rules,
+    )  # fmt: skip

@@ -1,4 +1,5 @@
-"""Build db/site.db from db/content/ and translations/, and compile the interface catalogs.
+"""Build db/site.db from db/content/, translations/ and reports/accessibility.json,
+and compile the interface catalogs.
 
 Every source is checked before anything is written: on an error the build
 names file and line, and the database and catalogs stay as they were.
@@ -25,16 +26,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--output", type=Path, default=ROOT / "db" / "site.db", help="the database to write"
     )
+    parser.add_argument(
+        "--accessibility-report",
+        type=Path,
+        default=ROOT / "reports" / "accessibility.json",
+        help="the accessibility suite's JSON report, summarised on the accessibility statement",
+    )
     args = parser.parse_args(argv)
+    report = args.accessibility_report
     try:
         messages = read_messages(args.translations)
-        build_id = build_database(args.content, args.translations, args.output)
+        build_id = build_database(args.content, args.translations, args.output, report)
     except BuildError as error:
         print(error, file=sys.stderr)
         print(f"Build failed; {display_path(args.output)} is unchanged.", file=sys.stderr)
         return 1
     write_messages(messages)
     print(f"Built {display_path(args.output)} (build {build_id}).")
+    if not report.exists():
+        print(f"Notice: no {display_path(report)}: the accessibility statement shows no results.")
     return 0
 
 

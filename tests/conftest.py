@@ -12,15 +12,25 @@ from bzksite.build import build_database, read_messages, write_messages
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "db" / "content"
 TRANSLATIONS = ROOT / "translations"
+# The committed report when there is one; tests of the statement write their own.
+REPORT = ROOT / "reports" / "accessibility.json"
 
 
-def build_site(folder: Path, content: Path = CONTENT, translations: Path = TRANSLATIONS) -> dict:
-    """Copy the catalogs into `folder`, compile and build there; return the app settings."""
+def build_site(
+    folder: Path,
+    content: Path = CONTENT,
+    translations: Path = TRANSLATIONS,
+    report: Path | None = REPORT,
+) -> dict:
+    """Copy the catalogs into `folder`, compile and build there; return the app settings.
+
+    `report` is the accessibility report the statement summarises (None or a
+    missing file: no results yet)."""
     copied = folder / "translations"
     shutil.copytree(translations, copied, ignore=shutil.ignore_patterns("*.mo"))
     write_messages(read_messages(copied))
     database = folder / "site.db"
-    build_database(content, copied, database)
+    build_database(content, copied, database, report)
     return {"DATABASE": str(database), "TRANSLATIONS": str(copied), "TESTING": True}
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .catalogs import read_messages, write_messages
 from .errors import BuildError, SourceError
+from .report import read_report
 from .sources import read_sources
 from .store import write_database
 from .translations import content_catalogs, read_translations
@@ -15,22 +16,32 @@ from .translations import content_catalogs, read_translations
 __all__ = ["BuildError", "SourceError", "build_database", "read_messages", "write_messages"]
 
 # Part of the build id, so a change to what the build writes changes the id too.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
-def build_database(content_dir: Path, translations_dir: Path, output: Path) -> str:
+def build_database(
+    content_dir: Path,
+    translations_dir: Path,
+    output: Path,
+    accessibility_report: Path | None = None,
+) -> str:
     """Check every source, write `output` atomically and return the build id.
 
-    Raises BuildError, naming file and line, before anything is written.
+    `accessibility_report` is the suite's JSON report, summarised for the
+    accessibility statement; when it is None or missing, the statement says
+    that there are no results yet. Raises BuildError, naming file and line,
+    before anything is written.
     """
     sources = read_sources(content_dir)
     catalogs = content_catalogs(translations_dir)
     translations = read_translations(catalogs, sources.texts)
-    build_id = _build_id(
-        [(content_dir, path) for path in sources.files]
-        + [(translations_dir, path) for path in catalogs.values()]
-    )
-    write_database(output, sources, translations, build_id)
+    report = read_report(accessibility_report)
+    files = [(content_dir, path) for path in sources.files]
+    files += [(translations_dir, path) for path in catalogs.values()]
+    if report is not None and accessibility_report is not None:
+        files.append((accessibility_report.parent, accessibility_report))
+    build_id = _build_id(files)
+    write_database(output, sources, translations, report, build_id)
     return build_id
 
 

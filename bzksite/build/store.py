@@ -1,5 +1,6 @@
 """Write the site database: a new file, swapped in only when it is complete."""
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .report import ReportSummary
 from .sources import SOURCE_LANGUAGE, Sources
 from .translations import Translation
 
@@ -15,6 +17,7 @@ def write_database(
     output: Path,
     sources: Sources,
     translations: dict[str, dict],
+    report: ReportSummary | None,
     build_id: str,
 ) -> None:
     """Build the database beside `output`, then replace `output` in one rename.
@@ -31,6 +34,8 @@ def write_database(
         db = Database(temporary)
         _create_tables(db)
         _fill(db, sources, translations, build_id)
+        if report is not None:
+            _fill_report(db, report)
         db.close()
         os.chmod(temporary, 0o644)
         os.replace(temporary, output)
@@ -65,6 +70,19 @@ def _create_tables(db: Database) -> None:
         pk=("owner", "field", "position", "lang"),
         not_null={"state"},
     )
+    # The last automated accessibility test: one row, or none before the first.
+    db["accessibility_report"].create(
+        {"generated": str, "axe_version": str, "pages": int, "languages": str,
+         "violations": int, "needs_review": int, "check_problems": int},
+        not_null={"generated", "axe_version", "pages", "languages", "violations",
+                  "needs_review", "check_problems"},
+    )  # fmt: skip
+    db["accessibility_rules"].create(
+        {"position": int, "rule": str, "impact": str, "help": str, "help_url": str,
+         "criteria": str, "pages": int},
+        pk="position",
+        not_null={"rule", "help", "help_url", "criteria", "pages"},
+    )  # fmt: skip
 
 
 def _fill(db: Database, sources: Sources, translations: dict[str, dict], build_id: str) -> None:
@@ -92,6 +110,32 @@ def _fill(db: Database, sources: Sources, translations: dict[str, dict], build_i
         for section in page.sections
     )
     db["texts"].insert_all(_text_rows(sources, translations))
+
+
+def _fill_report(db: Database, report: ReportSummary) -> None:
+    db["accessibility_report"].insert(
+        {
+            "generated": report.generated.isoformat(),
+            "axe_version": report.axe_version,
+            "pages": report.pages,
+            "languages": json.dumps(report.languages),
+            "violations": report.violations,
+            "needs_review": report.needs_review,
+            "check_problems": report.check_problems,
+        }
+    )
+    db["accessibility_rules"].insert_all(
+        {
+            "position": position,
+            "rule": rule.rule,
+            "impact": rule.impact,
+            "help": rule.help,
+            "help_url": rule.help_url,
+            "criteria": json.dumps(rule.criteria),
+            "pages": rule.pages,
+        }
+        for position, rule in enumerate(report.rules)
+    )
 
 
 def _text_rows(sources: Sources, translations: dict[str, dict]) -> Iterator[dict]:
