@@ -16,7 +16,10 @@ DEFAULTS: dict[str, Any] = {
     # The site's languages, the default first, each with the path segments it
     # names in its own words (/nl/organisatie/<id>/); a segment it does not
     # name is the English word (/en/organisation/<id>/). See views.PATH_SEGMENTS.
-    "LANGUAGES": {"nl": {"organisation": "organisatie"}, "en": {}},
+    "LANGUAGES": {
+        "nl": {"organisation": "organisatie", "accessibility": "toegankelijkheid"},
+        "en": {},
+    },
     # Requests for any other host get a 400 (Flask checks Host against these).
     "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
 }

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from babel import Locale
+from babel.lists import format_list
 from flask import Flask, Response, current_app, g, request, url_for
 from flask_babel import Babel
 
@@ -18,6 +19,8 @@ def init_app(app: Flask) -> None:
     check_catalogs(Path(app.config["TRANSLATIONS"]), app.config["LANGUAGES"])
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", app.config["TRANSLATIONS"])
     app.config.setdefault("BABEL_DEFAULT_LOCALE", default_language(app))
+    # Dates are the Dutch calendar day, whichever page's language shows them.
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Amsterdam")
     Babel(app, locale_selector=current_language)
     app.after_request(_vary_on_negotiation)
     # Globals rather than a context processor, so imported macros see them too.
@@ -25,6 +28,7 @@ def init_app(app: Flask) -> None:
         current_language=current_language,
         default_language=default_language,
         language_name=language_name,
+        language_names=language_names,
         same_page_urls=same_page_urls,
         source_language=SOURCE_LANGUAGE,
     )
@@ -75,6 +79,12 @@ def _vary_on_negotiation(response: Response) -> Response:
 def language_name(code: str, in_language: str | None = None) -> str:
     """The name of a language, in that language unless asked otherwise: "Nederlands"."""
     return Locale.parse(code).get_display_name(in_language or code) or code
+
+
+def language_names(codes: list[str]) -> str:
+    """Languages named and listed in the page's language: "Nederlands en Engels"."""
+    lang = current_language()
+    return format_list([language_name(code, lang) for code in codes], locale=lang)
 
 
 def same_page_urls() -> dict[str, str] | None:

@@ -94,6 +94,7 @@ class Unit:
 class Section:
     heading: Text
     paragraphs: list[Text]
+    include: str | None  # what the site shows after the paragraphs (templates/includes/)
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ def page(db: Database, lang: str, page_id: str) -> Page | None:
     rows = db.query("SELECT * FROM sections WHERE page = ? ORDER BY position", [page_id])
     for row in rows:
         end = start + row["paragraphs"]
-        sections.append(Section(headings[row["position"]], paragraphs[start:end]))
+        heading = headings[row["position"]]
+        sections.append(Section(heading, paragraphs[start:end], row["include"]))
         start = end
     return Page(page_id, page_texts["title"][0], page_texts["body"], sections)
 

@@ -1,4 +1,5 @@
-"""The pages, in every language: /<lang>/, unit pages and the privacy page.
+"""The pages, in every language: /<lang>/, unit pages, the privacy page and
+the accessibility statement.
 
 Each rule is registered once per language with the language as a default,
 so a page can have the path segment of its language
@@ -17,7 +18,7 @@ from .db import get_db
 from .i18n import current_language
 
 # The path segments a language may name in its own words, each by its English word.
-PATH_SEGMENTS = ("organisation", "privacy")
+PATH_SEGMENTS = ("organisation", "privacy", "accessibility")
 
 
 def path_segments(named: Mapping[str, str]) -> dict[str, str]:
@@ -33,12 +34,14 @@ def blueprint(languages: Mapping[str, Mapping[str, str]]) -> Blueprint:
     bp = Blueprint("site", __name__)
     for code, named in languages.items():
         segment = path_segments(named)
-        defaults = {"lang": code}
-        bp.add_url_rule(f"/{code}/", "overview", overview, defaults=defaults)
-        bp.add_url_rule(
-            f"/{code}/{segment['organisation']}/<unit_id>/", "unit", unit, defaults=defaults
-        )
-        bp.add_url_rule(f"/{code}/{segment['privacy']}/", "privacy", privacy, defaults=defaults)
+        rules = [
+            ("/", "overview", overview),
+            (f"/{segment['organisation']}/<unit_id>/", "unit", unit),
+            (f"/{segment['privacy']}/", "privacy", privacy),
+            (f"/{segment['accessibility']}/", "accessibility", accessibility),
+        ]
+        for path, endpoint, view in rules:
+            bp.add_url_rule(f"/{code}{path}", endpoint, view, defaults={"lang": code})
     bp.url_value_preprocessor(_take_language)
     bp.url_defaults(_add_language)
     return bp
@@ -96,10 +99,17 @@ def privacy() -> str:
     return render_page("privacy")
 
 
-def render_page(page_id: str) -> str:
-    """A page from the content: its title is the heading and the last crumb."""
+def accessibility() -> str:
+    return render_page("accessibility", report=queries.accessibility_report(get_db()))
+
+
+def render_page(page_id: str, **context: object) -> str:
+    """A page from the content: its title is the heading and the last crumb.
+    `context` is for what its sections include."""
     found = queries.page(get_db(), current_language(), page_id)
     if found is None:
         abort(404)
     breadcrumb = [home_crumb(), (found.title, None)]
-    return render_template("page.html", page=found, heading=found.title, breadcrumb=breadcrumb)
+    return render_template(
+        "page.html", page=found, heading=found.title, breadcrumb=breadcrumb, **context
+    )

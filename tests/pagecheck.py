@@ -13,6 +13,11 @@ import html5lib
 SITE_NAME = {"nl": "Organogram BZK", "en": "BZK organisation chart"}
 SKIP_LINK = {"nl": "Naar de inhoud", "en": "Skip to content"}
 BREADCRUMB_LABEL = {"nl": "U bevindt zich hier:", "en": "You are here:"}
+# The footer of every page links to these, in the page's language.
+FOOTER_LINKS = {
+    "nl": [("/nl/privacy/", "Privacy en cookies"), ("/nl/toegankelijkheid/", "Toegankelijkheid")],
+    "en": [("/en/privacy/", "Privacy and cookies"), ("/en/accessibility/", "Accessibility")],
+}
 
 
 def text_of(element: Element) -> str:
@@ -70,8 +75,10 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
     order = [element.tag for element in body if element.tag in ("header", "nav", "main", "footer")]
     assert order == ["header", "nav", "main", "footer"], f"{url}: landmarks {order}"
     assert text_of(page.one("p", id="breadcrumb-label")) == BREADCRUMB_LABEL[lang]
-    footer_links = [a.get("href") for a in page.one("footer").iter("a")]
-    assert any(urlsplit(href).path.endswith("/privacy/") for href in footer_links)
+    footer_links = [
+        (urlsplit(a.get("href")).path, text_of(a)) for a in page.one("footer").iter("a")
+    ]
+    assert footer_links == FOOTER_LINKS[lang], f"{url}: footer links {footer_links}"
 
     switch = page.one("nav", **{"class": "language-switch"})
     current = [e for e in switch.iter() if e.get("aria-current")]

@@ -17,7 +17,10 @@ from .tree import check_tree
 KINDS = ("ministry", "cluster", "directorate-general", "department")
 RELATED_KINDS = ("publication",)
 # The pages the site links to: each must have exactly one source, and no others exist.
-PAGE_IDS = ("privacy",)
+PAGE_IDS = ("privacy", "accessibility")
+# What the site fills in on a page, after the section whose `include` names it
+# (a template in templates/includes/): each exactly once, on its page only.
+PAGE_INCLUDES = {"accessibility": ("test-results", "known-problems")}
 SOURCE_LANGUAGE = "nl"
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -34,7 +37,7 @@ DIRECTOR_FIELDS = {"role": "text", "name": "str"}
 RELATED_FIELDS = {"kind": "str", "title": "text", "url": "str"}
 PAGE_FIELDS = {"id": "str", "title": "text", "body": "paragraphs", "sections": "tables"}
 PAGE_REQUIRED = ("id", "title", "body")
-SECTION_FIELDS = {"heading": "text", "paragraphs": "paragraphs"}
+SECTION_FIELDS = {"heading": "text", "paragraphs": "paragraphs", "include": "str"}
 SECTION_REQUIRED = ("heading", "paragraphs")
 
 
@@ -75,6 +78,7 @@ class Unit:
 class Section:
     position: int
     paragraphs: int  # how many of the page's section paragraphs are this section's
+    include: str | None
 
 
 @dataclass(frozen=True)
@@ -175,8 +179,31 @@ def _read_page(source: TomlFile) -> tuple[Page, list[SourceText]]:
         raise source.error(f"unknown page {data['id']!r}; the site has: {known}", "id")
     owner = f"page:{data['id']}"
     sections, section_texts = _sections(source, owner, data.get("sections", []))
+    _check_includes(source, data["id"], sections)
     texts = _texts(source, owner, data, PAGE_FIELDS) + section_texts
     return Page(data["id"], sections, source), texts
+
+
+def _check_includes(source: TomlFile, page_id: str, sections: tuple[Section, ...]) -> None:
+    known = PAGE_INCLUDES.get(page_id, ())
+    seen: set[str] = set()
+    for section in sections:
+        if section.include is None:
+            continue
+        if section.include not in known:
+            has = f"this page has: {', '.join(known)}" if known else "this page has none"
+            message = f"unknown include {section.include!r}; {has}"
+            raise source.error(message, "include", "sections", section.position)
+        if section.include in seen:
+            message = f"include {section.include!r} appears twice"
+            raise source.error(message, "include", "sections", section.position)
+        seen.add(section.include)
+    for include in known:
+        if include not in seen:
+            message = (
+                f'page {page_id!r} must show {include!r}: add include = "{include}" to a section'
+            )
+            raise source.error(message, "id")
 
 
 def _sections(
@@ -193,7 +220,7 @@ def _sections(
         first = {"sections_heading": index, "sections_paragraphs": paragraphs_before}
         for text in _texts(source, owner, fields, SECTION_FIELDS, "sections", index):
             texts.append(replace(text, position=first[text.field] + text.position))
-        sections.append(Section(index, len(fields["paragraphs"])))
+        sections.append(Section(index, len(fields["paragraphs"]), fields.get("include")))
         paragraphs_before += len(fields["paragraphs"])
     return tuple(sections), texts
 

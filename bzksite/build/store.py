@@ -60,7 +60,7 @@ def _create_tables(db: Database) -> None:
     )
     db["pages"].create({"id": str}, pk="id")
     db["sections"].create(
-        {"page": str, "position": int, "paragraphs": int},
+        {"page": str, "position": int, "paragraphs": int, "include": str},
         pk=("page", "position"),
         not_null={"paragraphs"},
         foreign_keys=[("page", "pages", "id")],
@@ -105,7 +105,12 @@ def _fill(db: Database, sources: Sources, translations: dict[str, dict], build_i
     )
     db["pages"].insert_all({"id": page.id} for page in sources.pages)
     db["sections"].insert_all(
-        {"page": page.id, "position": section.position, "paragraphs": section.paragraphs}
+        {
+            "page": page.id,
+            "position": section.position,
+            "paragraphs": section.paragraphs,
+            "include": section.include,
+        }
         for page in sources.pages
         for section in page.sections
     )

@@ -11,9 +11,13 @@ from tests.pagecheck import check_page, text_of
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 UNITS = ["bo", "ba", "com", "kiem", "dgobdr", "denb"]
+PAGES = {
+    "nl": {"privacy": "/nl/privacy/", "accessibility": "/nl/toegankelijkheid/"},
+    "en": {"privacy": "/en/privacy/", "accessibility": "/en/accessibility/"},
+}
 PATHS = {
-    "nl": ["/nl/", "/nl/privacy/", *(f"/nl/organisatie/{unit}/" for unit in UNITS)],
-    "en": ["/en/", "/en/privacy/", *(f"/en/organisation/{unit}/" for unit in UNITS)],
+    "nl": ["/nl/", *PAGES["nl"].values(), *(f"/nl/organisatie/{unit}/" for unit in UNITS)],
+    "en": ["/en/", *PAGES["en"].values(), *(f"/en/organisation/{unit}/" for unit in UNITS)],
 }
 ALL_PAGES = [(lang, path) for lang, paths in PATHS.items() for path in paths]
 
@@ -54,7 +58,7 @@ def page_text(client, path):
 def owner_path(owner: str, lang: str) -> str:
     kind, name = owner.split(":")
     if kind == "page":
-        return f"/{lang}/{name}/"
+        return PAGES[lang][name]
     if name == "bzk":
         return f"/{lang}/"
     return f"/{lang}/{'organisatie' if lang == 'nl' else 'organisation'}/{name}/"

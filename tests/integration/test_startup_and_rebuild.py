@@ -1,6 +1,7 @@
 """Start-up needs a built database and compiled catalogs; a rebuild reaches a
 running site at once, and a failed rebuild leaves it serving the old one."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import pytest
 from bzksite import create_app
 from bzksite.db import DatabaseNotBuilt
 from tests.conftest import CONTENT, ROOT, build_site
+from tests.sample_report import write_report
 
 
 def test_missing_database_stops_start_up_naming_make_db(site_config, tmp_path):
@@ -31,10 +33,11 @@ def test_uncompiled_interface_catalog_stops_start_up(site_config, tmp_path):
         create_app({**site_config, "TRANSLATIONS": str(translations)})
 
 
-def run_build(content, translations, output):
+def run_build(content, translations, output, report=None):
+    report_option = [] if report is None else ["--accessibility-report", str(report)]
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts/build.py"), "--content", str(content),
-         "--translations", str(translations), "--output", str(output)],
+         "--translations", str(translations), "--output", str(output), *report_option],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
 
@@ -68,6 +71,33 @@ def test_failed_rebuild_names_file_and_line_and_keeps_serving(running):
     assert "is unchanged" in result.stderr
     assert "Traceback" not in result.stderr
     assert client.get("/en/organisation/kiem/").get_data(as_text=True) == before
+
+
+def test_a_new_report_reaches_the_statement_and_a_missing_one_is_a_notice(running, tmp_path):
+    content, config, client = running
+    result = run_build(content, config["TRANSLATIONS"], config["DATABASE"], tmp_path / "none.json")
+    assert result.returncode == 0, result.stderr
+    notice = [line for line in result.stdout.splitlines() if line.startswith("Notice:")]
+    assert notice == [f"Notice: no {os.path.relpath(tmp_path / 'none.json')}: the accessibility"
+                      " statement shows no results."]  # fmt: skip
+    assert "axe-core 4.14.1" not in client.get("/en/accessibility/").get_data(as_text=True)
+    report = write_report(tmp_path / "reports")
+    result = run_build(content, config["TRANSLATIONS"], config["DATABASE"], report)
+    assert result.returncode == 0, result.stderr
+    assert "Notice" not in result.stdout
+    assert "axe-core 4.14.1" in client.get("/en/accessibility/").get_data(as_text=True)
+
+
+def test_a_broken_report_fails_the_build_naming_file_and_line(running, tmp_path):
+    content, config, client = running
+    before = client.get("/nl/toegankelijkheid/").get_data(as_text=True)
+    report = tmp_path / "accessibility.json"
+    report.write_text('{\n "generated": "2026-11-23T15:40:00+00:00"\n "axe_version": "4.14.1"\n}\n')
+    result = run_build(content, config["TRANSLATIONS"], config["DATABASE"], report)
+    assert result.returncode == 1
+    assert f"{os.path.relpath(report)}:3: not valid JSON: Expecting ',' delimiter" in result.stderr
+    assert "is unchanged" in result.stderr and "Traceback" not in result.stderr
+    assert client.get("/nl/toegankelijkheid/").get_data(as_text=True) == before
 
 
 def test_broken_interface_catalog_fails_the_build_before_writing(running, tmp_path):

@@ -100,7 +100,7 @@ def test_page_sections_keep_their_order_paragraphs_and_lines(sources, tmp_path):
     texts = {
         (t.context, t.position): (t.text, t.line)
         for t in read_sources(sources[0]).texts
-        if t.field.startswith("sections")
+        if t.owner == "page:privacy" and t.field.startswith("sections")
     }
     assert texts == {
         ("page:privacy:sections_heading", 0): ("Eerste kop", line['heading = "Eerste kop"']),
@@ -111,9 +111,9 @@ def test_page_sections_keep_their_order_paragraphs_and_lines(sources, tmp_path):
     }
     build(sources, tmp_path / "site.db")
     db = Database(tmp_path / "site.db")
-    assert list(db["sections"].rows) == [
-        {"page": "privacy", "position": 0, "paragraphs": 2},
-        {"page": "privacy", "position": 1, "paragraphs": 1},
+    assert list(db["sections"].rows_where("page = 'privacy'")) == [
+        {"page": "privacy", "position": 0, "paragraphs": 2, "include": None},
+        {"page": "privacy", "position": 1, "paragraphs": 1, "include": None},
     ]
     page = queries.page(db, "nl", "privacy")
     shown = [(s.heading.text, [p.text for p in s.paragraphs]) for s in page.sections]
@@ -165,6 +165,30 @@ BAD_SOURCES = {
         "\n]",
         '\n]\n\n[[sections]]\nheading = "Kop"\nparagraphs = ["Tekst."]\nnote = "x"',
         "privacy.toml:12: unknown field 'note'",
+    ),
+    "unknown include": (
+        "pages/accessibility.toml",
+        'include = "known-problems"',
+        'include = "problems"',
+        "accessibility.toml:34: unknown include 'problems'; this page has: test-results,",
+    ),
+    "include twice": (
+        "pages/accessibility.toml",
+        'include = "known-problems"',
+        'include = "test-results"',
+        "accessibility.toml:34: include 'test-results' appears twice",
+    ),
+    "include missing": (
+        "pages/accessibility.toml",
+        'include = "known-problems"',
+        "",
+        "accessibility.toml:6: page 'accessibility' must show 'known-problems'",
+    ),
+    "include on another page": (
+        "pages/privacy.toml",
+        "\n]",
+        '\n]\n\n[[sections]]\nheading = "Kop"\nparagraphs = ["Tekst."]\ninclude = "test-results"',
+        "privacy.toml:12: unknown include 'test-results'; this page has none",
     ),
     "markup in a section": (
         "pages/privacy.toml",

@@ -1,10 +1,12 @@
 """The queries return plain objects, with Dutch fallback and its state."""
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from bzksite import queries
+from bzksite.build.sources import PAGE_INCLUDES
 from bzksite.db import connect
 
 
@@ -55,6 +57,28 @@ def test_page_texts(db):
     assert page.title.text == "Privacy and cookies"
     assert len(page.body) == 1
     assert page.sections == []
+
+
+def test_the_accessibility_statement_has_sections_with_their_includes(db):
+    page = queries.page(db, "en", "accessibility")
+    assert page.title.text == "Accessibility statement"
+    headings = [section.heading.text for section in page.sections]
+    assert "What we have tested and how" in headings and "Reporting a problem" in headings
+    includes = {section.heading.text: section.include for section in page.sections}
+    assert includes["What we have tested and how"] == "test-results"
+    assert includes["Known problems"] == "known-problems"
+    assert [include for include in includes.values() if include] == [
+        "test-results",
+        "known-problems",
+    ]
+    assert all(section.paragraphs for section in page.sections)
+
+
+def test_every_include_has_its_template():
+    templates = Path(queries.__file__).parent / "templates" / "includes"
+    for includes in PAGE_INCLUDES.values():
+        for include in includes:
+            assert (templates / f"{include}.html").is_file(), include
 
 
 def test_unit_ids_in_tree_order_without_the_ministry(db):
