@@ -67,6 +67,7 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
     assert len(ids) == len(set(ids)), f"{url}: duplicate ids"
     assert not page.all("script") and not page.all("style"), f"{url}: inline script or style"
     assert not [e for e in page.root.iter() if e.get("style")], f"{url}: style attribute"
+    assert all(img.get("alt") is not None for img in page.all("img")), f"{url}: img without alt"
 
     body = page.one("body")
     first_link = next(body.iter("a"))
