@@ -128,8 +128,7 @@ def report(pytestconfig, base_url, languages) -> Iterator[Report]:
     yield collected
     folder = pytestconfig.getoption("a11y_report")
     if folder is not None:
-        for path in collected.write(folder):
-            print(f"\nwrote {path}")
+        collected.write(folder)
 
 
 @pytest.fixture(scope="session")
