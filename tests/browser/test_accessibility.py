@@ -31,7 +31,8 @@ def accepted() -> list[exceptions.AcceptedViolation]:
 
 def describe(url: str, results: list[dict], what: str = "violates") -> list[str]:
     return [
-        f"{url}: {what} {rule['id']} ({rule['help']}) at {node['target']} — {rule['helpUrl']}"
+        f"{url}: {what} {rule['id']} ({rule['help']}) at {node['target']}"
+        f" {node['html'][:100]} — {rule['helpUrl']}"
         for rule in results
         for node in rule["nodes"]
     ]
