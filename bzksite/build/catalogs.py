@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
-from .errors import BuildError, SourceError
+from .errors import BuildError, SourceError, read_utf8
 
 _STRING = r'"(?:[^"\\]|\\[\\"ntr])*"'
 _KEYWORD_LINE = re.compile(
@@ -26,12 +26,7 @@ _STRING_LINE = re.compile(rf"^[ \t]*({_STRING})[ \t]*$")
 
 def read_catalog(path: Path) -> Catalog:
     """The catalog in `path`, or SourceError naming the first bad line."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise SourceError(path, line, "the file is not valid UTF-8") from None
+    text = read_utf8(path)
     _check_lines(path, text)
     try:
         catalog = read_po(io.StringIO(text), abort_invalid=True)

@@ -29,3 +29,13 @@ class BuildError(Exception):
     def __init__(self, errors: list[SourceError]) -> None:
         super().__init__("\n".join(str(error) for error in errors))
         self.errors = errors
+
+
+def read_utf8(path: Path) -> str:
+    """The text of a source file; SourceError with the line of the first bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError(path, line, "the file is not valid UTF-8") from None

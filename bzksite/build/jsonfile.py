@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError
+from .errors import SourceError, read_utf8
 
 Kind = type | tuple[type, ...]
 _NAMES = {str: "a string", int: "a number", list: "a list", dict: "an object", type(None): "null"}
@@ -19,12 +19,7 @@ class JsonFile:
         self.path = path
         if not path.is_file():
             raise SourceError(path, None, "not a file")
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            raise SourceError(path, line, "the file is not valid UTF-8") from None
+        text = read_utf8(path)
         try:
             self.data: Any = json.loads(text)
         except json.JSONDecodeError as error:

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError
+from .errors import SourceError, read_utf8
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
@@ -17,11 +17,7 @@ _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 class TomlFile:
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = path.read_bytes()[: error.start].count(b"\n") + 1
-            raise SourceError(path, line, "the file is not valid UTF-8") from None
+        text = read_utf8(path)
         self.lines = text.splitlines()
         try:
             self.data: dict[str, Any] = tomllib.loads(text)

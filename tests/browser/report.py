@@ -4,7 +4,6 @@ HTML for people, grouped by rule, WCAG success criterion and page, per language.
 
 import datetime
 import json
-import re
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,19 +11,14 @@ from urllib.parse import urlsplit
 from babel import Locale
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bzksite.build.report import criteria
+
 from .axe import TAGS
 from .checks import url_language
-
-_CRITERION = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 
 def now() -> str:
     return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-
-
-def criteria(tags: list[str]) -> list[str]:
-    """WCAG success criteria from axe's tags: "wcag143" -> "1.4.3"."""
-    return [".".join(m.groups()) for m in map(_CRITERION.match, tags) if m]
 
 
 def simplify(results: list[dict]) -> list[dict]:
@@ -113,7 +107,7 @@ def _by_language(data: dict, lang: str) -> dict:
                 violation["id"], {**violation, "criteria": criteria(violation["tags"]), "pages": {}}
             )
             rule["pages"][path] = [node["target"] for node in violation["nodes"]]
-            for criterion in criteria(violation["tags"]) or ["best practice"]:
+            for criterion in criteria(violation["tags"]) or ("best practice",):
                 by_criterion[criterion].add(violation["id"])
         for item in page["incomplete"]:
             entry = review.setdefault(item["id"], {**item, "pages": {}})

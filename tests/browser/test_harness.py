@@ -9,7 +9,7 @@ from bzksite.build import BuildError
 from tests.pagecheck import parse
 
 from . import exceptions
-from .report import Report, criteria
+from .report import Report
 
 ENTRY = """
 [[exception]]
@@ -71,13 +71,6 @@ def test_a_bad_exception_names_file_and_line(tmp_path, change, message):
     path.write_text(ENTRY.format(expires="2099-01-01").replace(*change))
     with pytest.raises(BuildError, match=f"exceptions.toml:3: .*{message}"):
         exceptions.load(path)
-
-
-def test_wcag_criteria_come_from_axe_tags():
-    assert criteria(["cat.color", "wcag2aa", "wcag143", "wcag1412", "best-practice"]) == [
-        "1.4.3",
-        "1.4.12",
-    ]
 
 
 def test_the_report_groups_by_rule_criterion_and_page_per_language(tmp_path):

@@ -2,7 +2,6 @@
 and line and leaves the previous database as it was."""
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,18 +10,8 @@ from sqlite_utils import Database
 from bzksite import queries
 from bzksite.build import BuildError, build_database
 from bzksite.build.sources import read_sources
-from tests.conftest import CONTENT, TRANSLATIONS
 
 PO = Path("en/LC_MESSAGES/content.po")
-
-
-@pytest.fixture
-def sources(tmp_path: Path) -> tuple[Path, Path]:
-    """A copy of the real content and translations to spoil."""
-    content, translations = tmp_path / "content", tmp_path / "translations"
-    shutil.copytree(CONTENT, content)
-    shutil.copytree(TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
-    return content, translations
 
 
 def build(sources, output):

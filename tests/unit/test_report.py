@@ -3,9 +3,7 @@ a broken one fails naming file and line or key, a missing one is allowed."""
 
 import json
 import os
-import shutil
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -13,7 +11,6 @@ from sqlite_utils import Database
 from bzksite import queries
 from bzksite.build import BuildError, build_database
 from bzksite.build.report import ReportSummary, ViolatedRule, criteria, read_report
-from tests.conftest import CONTENT, TRANSLATIONS
 from tests.sample_report import IMAGE_ALT, REGION, sample, write_report
 
 EXPECTED = ReportSummary(
@@ -128,14 +125,6 @@ def test_a_report_that_is_not_an_object_fails(tmp_path):
         BuildError, match=r"accessibility\.json:1: the file must hold a JSON object"
     ):
         read_report(path)
-
-
-@pytest.fixture
-def sources(tmp_path: Path) -> tuple[Path, Path]:
-    content, translations = tmp_path / "content", tmp_path / "translations"
-    shutil.copytree(CONTENT, content)
-    shutil.copytree(TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
-    return content, translations
 
 
 def test_the_build_stores_the_summary_and_the_queries_read_it(sources, tmp_path):

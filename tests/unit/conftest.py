@@ -1,0 +1,15 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CONTENT, TRANSLATIONS
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the real content and translations to spoil."""
+    content, translations = tmp_path / "content", tmp_path / "translations"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
+    return content, translations
