@@ -56,10 +56,9 @@ test: $(VENV)/.installed-test db browser axe lint ## Run every test, browser tes
 # way so the accessibility statement shows the new summary, and the exit
 # status is the suite's.
 a11y-report: $(VENV)/.installed-test db browser axe ## Write reports/accessibility.{json,html} [BASE_URL=https://…]
-	$(BIN)/pytest tests/browser/test_accessibility.py --a11y-report=reports \
+	$(BIN)/pytest tests/browser/test_detectors.py tests/browser/test_accessibility.py --a11y-report=reports \
 		--junitxml=reports/junit.xml $(if $(BASE_URL),--a11y-base-url=$(BASE_URL)); \
-		status=$$?; echo "Wrote reports/accessibility.json and reports/accessibility.html"; \
-		$(BIN)/python scripts/build.py && exit $$status
+		status=$$?; $(BIN)/python scripts/build.py && exit $$status
 
 test-fast: $(VENV)/.installed-test db ## Run the tests without the browser (a quick loop, not what CI runs)
 	$(BIN)/pytest -m "not browser"

@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+
 from .errors import BuildError, SourceError
 from .jsonfile import JsonFile
 
@@ -67,14 +69,16 @@ def _summary(report: JsonFile) -> ReportSummary:
         raise report.error(f"'generated' is not an ISO 8601 date and time: {generated!r}") from None
     axe_version = report.get(data, "axe_version", str)
     languages = report.get(data, "languages", list)
-    if not all(isinstance(code, str) for code in languages):
-        raise report.error("'languages' must be a list of language codes")
+    if not all(isinstance(code, str) and _is_locale(code) for code in languages):
+        raise report.error(f"'languages' must be a list of language codes: {languages!r}")
     violations = needs_review = check_problems = 0
     found: dict[str, ViolatedRule] = {}
     urls: dict[str, set[str]] = {}
     pages = report.items(data, "pages")
     for where, page in pages:
         url = report.get(page, "url", str, where)
+        if page.get("axe_version") is None:
+            raise report.error(f"{where}: axe did not check {url}; run make a11y-report again")
         for place, item in report.items(page, "violations", where):
             rule = _rule(report, item, place)
             first = found.setdefault(rule.rule, rule)
@@ -126,3 +130,11 @@ def _severity(impact: str | None) -> int:
 
 def _most_severe(first: str | None, second: str | None) -> str | None:
     return first if _severity(first) <= _severity(second) else second
+
+
+def _is_locale(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True

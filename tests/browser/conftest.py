@@ -34,6 +34,7 @@ NOT_FOUND = {"nl": "/nl/bestaat-niet/", "en": "/en/does-not-exist/"}
 
 _SITE = pytest.StashKey[dict]()
 _SITEMAP = pytest.StashKey[list]()
+_WRITTEN = pytest.StashKey[list]()
 
 
 def local_site(config: pytest.Config) -> dict:
@@ -128,7 +129,17 @@ def report(pytestconfig, base_url, languages) -> Iterator[Report]:
     yield collected
     folder = pytestconfig.getoption("a11y_report")
     if folder is not None:
-        collected.write(folder)
+        pytestconfig.stash[_WRITTEN] = collected.write(folder)
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if config.getoption("a11y_report") is None:
+        return
+    written = config.stash.get(_WRITTEN, [])
+    if written:
+        terminalreporter.write_line(f"Accessibility report: {', '.join(map(str, written))}")
+    else:
+        terminalreporter.write_line("No accessibility report written: axe checked no page.")
 
 
 @pytest.fixture(scope="session")

@@ -27,19 +27,21 @@ class AcceptedViolation:
 
 def load(path: Path = EXCEPTIONS_FILE) -> list[AcceptedViolation]:
     """Read and check the file; raise BuildError naming file and line."""
-    source = TomlFile(path)
-    unknown = set(source.data) - {"exception"}
-    if unknown:
-        raise BuildError([source.error(f"unknown table {sorted(unknown)[0]!r}", *unknown)])
+    try:
+        source = TomlFile(path)
+    except SourceError as error:
+        raise BuildError([error]) from None
+    for key, value in source.data.items():
+        if key != "exception":
+            raise BuildError([source.error(f"unknown table {key!r}; use [[exception]]", key)])
+        if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
+            raise BuildError([source.error("write each entry as [[exception]]", key)])
     entries, errors = [], []
     for index, entry in enumerate(source.data.get("exception", [])):
         line = source.line_of("rule", "exception", index)
         problems = [f"unknown field {key!r}" for key in entry if key not in FIELDS]
-        problems += [
-            f"{key!r} is missing or not a {kind.__name__}"
-            for key, kind in FIELDS.items()
-            if not isinstance(entry.get(key), kind) or isinstance(entry.get(key), datetime.datetime)
-        ]
+        problems += [f"{key!r} is missing or not a {kind.__name__}" for key, kind in FIELDS.items()
+                     if not _is(entry.get(key), kind)]  # fmt: skip
         if problems:
             errors.append(SourceError(path, line, "; ".join(problems)))
             continue
@@ -47,6 +49,13 @@ def load(path: Path = EXCEPTIONS_FILE) -> list[AcceptedViolation]:
     if errors:
         raise BuildError(errors)
     return entries
+
+
+def _is(value: object, kind: type) -> bool:
+    if kind is str:
+        return isinstance(value, str) and bool(value.strip())
+    # A TOML date-time is a datetime, which is a date too: only a plain date will do.
+    return isinstance(value, kind) and not isinstance(value, datetime.datetime)
 
 
 def expired(entries: list[AcceptedViolation], today: datetime.date) -> list[str]:

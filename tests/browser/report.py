@@ -54,7 +54,7 @@ class Report:
         return self.pages.setdefault(
             url,
             {"url": url, "lang": url_language(url), "time": now(), "axe_version": None,
-             "violations": [], "incomplete": [], "checks": []},
+             "violations": [], "incomplete": [], "checks": [], "errors": []},
         )  # fmt: skip
 
     def add_axe(self, url: str, version: str, violations: list[dict], incomplete: list[dict]):
@@ -65,19 +65,38 @@ class Report:
     def add_check(self, url: str, check: str, problems: list[str]) -> None:
         self.page(url)["checks"].append({"check": check, "problems": problems})
 
+    def add_error(self, url: str, detector: str, message: str) -> None:
+        """A detector that could not run: the page is not counted as tested."""
+        self.page(url)["errors"].append({"detector": detector, "error": message})
+
     def data(self) -> dict:
+        """Pages axe did not check, or where a detector failed to run, are listed
+        apart as not tested: a report must not call them clean."""
+        pages = sorted(self.pages.values(), key=lambda p: (p["lang"], p["url"]))
+        tested = [p for p in pages if p["axe_version"] and not p["errors"]]
         return {
             "generated": now(),
             "base_url": self.base_url,
             "axe_version": self.axe_version,
             "tags": TAGS,
             "languages": self.languages,
-            "pages": sorted(self.pages.values(), key=lambda p: (p["lang"], p["url"])),
+            "pages": tested,
+            "not_tested": [
+                {
+                    "url": p["url"],
+                    "errors": p["errors"] or [{"detector": "axe", "error": "not run"}],
+                }
+                for p in pages
+                if p not in tested
+            ],
         }
 
     def write(self, folder: Path) -> list[Path]:
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write both reports; nothing when axe checked no page at all."""
         data = self.data()
+        if not data["pages"]:
+            return []
+        folder.mkdir(parents=True, exist_ok=True)
         json_path, html_path = folder / "accessibility.json", folder / "accessibility.html"
         json_path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
         html_path.write_text(render_html(data))

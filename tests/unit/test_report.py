@@ -107,8 +107,13 @@ def test_a_missing_key_fails_naming_file_and_key(tmp_path, keys, message):
             lambda data: data["pages"][0]["violations"][0].update(helpUrl="javascript:alert(1)"),
             "pages[0].violations[0]: 'helpUrl' must start with https://",
         ),
+        (lambda data: data.update(languages=["nl", "zz!"]), "'languages' must be a list of"),
+        (
+            lambda data: data["pages"][1].update(axe_version=None),
+            "pages[1]: axe did not check",
+        ),
     ],
-    ids=["date", "pages", "page", "impact", "help url"],
+    ids=["date", "pages", "page", "impact", "help url", "language", "page without axe"],
 )
 def test_a_wrong_value_fails_naming_it(tmp_path, change, message):
     data = sample()
