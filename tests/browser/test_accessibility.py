@@ -4,13 +4,15 @@ rule or check, the element and where to read more."""
 
 import datetime
 import sqlite3
+import urllib.error
+import urllib.request
 import warnings
 
 import pytest
 
 from . import checks, exceptions
 from .axe import PinnedAxe
-from .conftest import sitemap_entries
+from .conftest import NOT_FOUND, sitemap_entries
 from .report import simplify
 
 pytestmark = pytest.mark.browser
@@ -43,27 +45,47 @@ def test_the_sitemap_lists_every_page_in_every_language(pytestconfig, site_confi
     with sqlite3.connect(site_config["DATABASE"]) as db:
         units = db.execute("SELECT COUNT(*) FROM units").fetchone()[0]  # the ministry: overview
         pages = db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
-    assert len(entries) == (units + pages) * len(languages)
+    expected = (units + pages) * len(languages)
+    assert len(entries) == expected, (
+        f"the sitemap lists {len(entries)} pages; this checkout's {units} units and {pages}"
+        f" pages in {len(languages)} languages make {expected}"
+    )
     paths = {entry["path"] for entry in entries}
     for entry in entries:
         alternates = entry["alternates"]
         assert set(alternates) == {*languages, "x-default"}, entry["path"]
         assert alternates[checks.url_language(entry["path"])] == entry["path"]
         for lang in languages:
+            assert alternates[lang] in paths, f"{entry['path']}: twin {alternates[lang]} missing"
+            assert alternates[lang].startswith(f"/{lang}/")
             twin = next(e for e in entries if e["path"] == alternates[lang])
             assert twin["alternates"] == alternates, f"{twin['path']} does not point back"
-            assert alternates[lang] in paths and alternates[lang].startswith(f"/{lang}/")
 
 
 def test_no_accepted_violation_has_expired(accepted):
     assert exceptions.expired(accepted, datetime.date.today()) == []
 
 
+def status_of(url: str) -> int:
+    """The page's HTTP status, which the browser does not tell."""
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
 def test_axe_finds_no_violation(browser, base_url, page_path, report, accepted):
     url = base_url + page_path
+    expected_status = 404 if page_path in NOT_FOUND.values() else 200
+    assert status_of(url) == expected_status, f"{url}: not the page to check"
     browser.get(url)
     axe = PinnedAxe(browser)
-    results = axe.run()
+    try:
+        results = axe.run()
+    except Exception as error:
+        report.add_error(url, "axe", str(error))
+        raise
     violations, incomplete = simplify(results["violations"]), simplify(results["incomplete"])
     report.add_axe(url, axe.version, violations, incomplete)
     problems = describe(url, exceptions.unexcused(violations, page_path, accepted))
@@ -81,9 +103,14 @@ def test_axe_finds_no_violation(browser, base_url, page_path, report, accepted):
 @pytest.mark.parametrize("check", checks.CHECKS)
 def test_check(browser, base_url, page_path, report, dutch_texts, check):
     url = base_url + page_path
-    if check == "language":
-        problems = checks.language(browser, url, dutch_texts)
-    else:
-        problems = checks.CHECKS[check](browser, url)
+    try:
+        if check == "language":
+            problems = checks.language(browser, url, dutch_texts)
+        else:
+            problems = checks.CHECKS[check](browser, url)
+    except Exception as error:
+        report.add_error(url, check, str(error))
+        raise
     report.add_check(url, check, problems)
-    assert not problems, "\n".join(f"{url}: {check}: {problem}" for problem in problems)
+    where = f"{url}: {check} ({checks.HELP[check]})"
+    assert not problems, "\n".join(f"{where}: {problem}" for problem in problems)
