@@ -43,7 +43,12 @@ browser: ## Install Debian's chromium and chromium-driver when missing
 	fi
 
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is missing: install Node.js and npm" >&2; exit 1; }
+	@if ! command -v npm >/dev/null; then \
+		echo "Installing nodejs and npm..."; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			nodejs npm; \
+	fi
 	npm ci --no-audit --no-fund
 	touch $@
 
