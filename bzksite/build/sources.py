@@ -5,12 +5,23 @@ where it lives (`unit:kiem:description`), so translators get one message per
 paragraph and a change to one paragraph touches only that message.
 """
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from .errors import BuildError, SourceError
+from .fields import (
+    DIRECTOR_FIELDS,
+    PAGE_FIELDS,
+    PAGE_REQUIRED,
+    RELATED_FIELDS,
+    SECTION_FIELDS,
+    SECTION_REQUIRED,
+    UNIT_FIELDS,
+    UNIT_REQUIRED,
+    SourceText,
+    check_table,
+    table_texts,
+)  # fmt: skip
 from .tomlfile import TomlFile
 from .tree import check_tree
 
@@ -22,37 +33,6 @@ PAGE_IDS = ("privacy", "accessibility")
 # (a template in templates/includes/): each exactly once, on its page only.
 PAGE_INCLUDES = {"accessibility": ("test-results", "known-problems")}
 SOURCE_LANGUAGE = "nl"
-
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")
-
-# The fields a file may have: "text" and "paragraphs" are translated, the rest is data.
-UNIT_FIELDS = {
-    "id": "str", "kind": "str", "parent": "str", "order": "int", "abbreviation": "str",
-    "name": "text", "description_heading": "text", "description": "paragraphs",
-    "children_intro": "text", "director": "table", "related": "tables",
-}  # fmt: skip
-UNIT_REQUIRED = ("id", "kind", "name")
-DIRECTOR_FIELDS = {"role": "text", "name": "str"}
-RELATED_FIELDS = {"kind": "str", "title": "text", "url": "str"}
-PAGE_FIELDS = {"id": "str", "title": "text", "body": "paragraphs", "sections": "tables"}
-PAGE_REQUIRED = ("id", "title", "body")
-SECTION_FIELDS = {"heading": "text", "paragraphs": "paragraphs", "include": "str"}
-SECTION_REQUIRED = ("heading", "paragraphs")
-
-
-@dataclass(frozen=True)
-class SourceText:
-    owner: str  # "unit:kiem" or "page:privacy"
-    field: str
-    position: int
-    text: str
-    path: Path
-    line: int
-
-    @property
-    def context(self) -> str:
-        return f"{self.owner}:{self.field}"
 
 
 @dataclass(frozen=True)
@@ -142,20 +122,22 @@ def _source_files(folder: Path, errors: list[SourceError]) -> list[Path]:
 
 
 def _read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
-    data = _checked(source, source.data, UNIT_FIELDS, UNIT_REQUIRED)
+    data = check_table(source, source.data, UNIT_FIELDS, UNIT_REQUIRED)
     unit_id = data["id"]
     if data["kind"] not in KINDS:
         raise source.error(f"unknown kind {data['kind']!r}; use one of {', '.join(KINDS)}", "kind")
     owner = f"unit:{unit_id}"
-    texts = _texts(source, owner, data, UNIT_FIELDS)
+    texts = table_texts(source, owner, data, UNIT_FIELDS)
     director = None
     if "director" in data:
-        fields = _checked(source, data["director"], DIRECTOR_FIELDS, ("role", "name"), "director")
+        fields = check_table(
+            source, data["director"], DIRECTOR_FIELDS, ("role", "name"), "director"
+        )
         director = fields["name"]
-        texts += _texts(source, owner, fields, DIRECTOR_FIELDS, "director")
+        texts += table_texts(source, owner, fields, DIRECTOR_FIELDS, "director")
     related = []
     for index, item in enumerate(data.get("related", [])):
-        fields = _checked(source, item, RELATED_FIELDS, ("kind", "title"), "related", index)
+        fields = check_table(source, item, RELATED_FIELDS, ("kind", "title"), "related", index)
         if fields["kind"] not in RELATED_KINDS:
             raise source.error(f"unknown related kind {fields['kind']!r}", "kind", "related", index)
         url = fields.get("url")
@@ -173,14 +155,14 @@ def _read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
 
 
 def _read_page(source: TomlFile) -> tuple[Page, list[SourceText]]:
-    data = _checked(source, source.data, PAGE_FIELDS, PAGE_REQUIRED)
+    data = check_table(source, source.data, PAGE_FIELDS, PAGE_REQUIRED)
     if data["id"] not in PAGE_IDS:
         known = ", ".join(PAGE_IDS)
         raise source.error(f"unknown page {data['id']!r}; the site has: {known}", "id")
     owner = f"page:{data['id']}"
     sections, section_texts = _sections(source, owner, data.get("sections", []))
     _check_includes(source, data["id"], sections)
-    texts = _texts(source, owner, data, PAGE_FIELDS) + section_texts
+    texts = table_texts(source, owner, data, PAGE_FIELDS) + section_texts
     return Page(data["id"], sections, source), texts
 
 
@@ -216,84 +198,10 @@ def _sections(
     texts: list[SourceText] = []
     paragraphs_before = 0
     for index, item in enumerate(items):
-        fields = _checked(source, item, SECTION_FIELDS, SECTION_REQUIRED, "sections", index)
+        fields = check_table(source, item, SECTION_FIELDS, SECTION_REQUIRED, "sections", index)
         first = {"sections_heading": index, "sections_paragraphs": paragraphs_before}
-        for text in _texts(source, owner, fields, SECTION_FIELDS, "sections", index):
+        for text in table_texts(source, owner, fields, SECTION_FIELDS, "sections", index):
             texts.append(replace(text, position=first[text.field] + text.position))
         sections.append(Section(index, len(fields["paragraphs"]), fields.get("include")))
         paragraphs_before += len(fields["paragraphs"])
     return tuple(sections), texts
-
-
-def _checked(
-    source: TomlFile,
-    data: Any,
-    fields: dict[str, str],
-    required: tuple[str, ...],
-    table: str | None = None,
-    index: int = 0,
-) -> dict[str, Any]:
-    """Check names and types of the keys in one table of a source file."""
-    where = table or "id"
-    if not isinstance(data, dict):
-        raise source.error(f"{table!r} must be a table", where)
-    for key, value in data.items():
-        kind = fields.get(key)
-        if kind is None:
-            known = ", ".join(fields)
-            raise source.error(f"unknown field {key!r}; known fields: {known}", key, table, index)
-        problem = _type_problem(kind, value)
-        if problem:
-            raise source.error(f"field {key!r} {problem}", key, table, index)
-        if key in ("id", "parent") and not _ID.match(value):
-            raise source.error(f"{key} {value!r} must be lowercase letters, digits and -", key)
-    for key in required:
-        if key not in data:
-            raise source.error(f"required field {key!r} is missing", where, table, index)
-    return data
-
-
-def _type_problem(kind: str, value: Any) -> str | None:
-    if kind in ("str", "text"):
-        return None if isinstance(value, str) else "must be a string"
-    if kind == "int":
-        return None if type(value) is int else "must be a whole number"
-    if kind == "paragraphs":
-        ok = isinstance(value, list) and value and all(isinstance(v, str) for v in value)
-        return None if ok else "must be a list of paragraphs (strings)"
-    if kind == "table":
-        return None if isinstance(value, dict) else "must be a table"
-    ok = isinstance(value, list) and all(isinstance(v, dict) for v in value)
-    return None if ok else "must be a list of tables ([[...]])"
-
-
-def _texts(
-    source: TomlFile,
-    owner: str,
-    data: dict,
-    fields: dict[str, str],
-    table: str | None = None,
-    index: int = 0,
-) -> list[SourceText]:
-    """The translated texts of one table, each paragraph at its position in its field."""
-    texts = []
-    for key, kind in fields.items():
-        if kind not in ("text", "paragraphs") or key not in data:
-            continue
-        field = f"{table}_{key}" if table else key
-        key_line = source.line_of(key, table, index)
-        values = data[key] if kind == "paragraphs" else [data[key]]
-        for position, value in enumerate(values):
-            line = source.line_containing(value[:40], key_line)
-            if not value.strip() or value != value.strip() or "\n" in value:
-                raise source.error(
-                    f"{key!r}: each text is one paragraph on one line, not empty, "
-                    "without leading or trailing spaces",
-                    key,
-                    table,
-                    index,
-                )
-            if _MARKUP.search(value):
-                raise source.error(f"{key!r}: markup is not allowed in content", key, table, index)
-            texts.append(SourceText(owner, field, position, value, source.path, line))
-    return texts
