@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import db, errors, i18n, root, security, views
+from . import analytics, cookies, db, errors, i18n, root, security, views
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,9 @@ DEFAULTS: dict[str, Any] = {
     },
     # Requests for any other host get a 400 (Flask checks Host against these).
     "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
+    # Matomo analytics, off unless both are set: an https:// address and a site id.
+    "MATOMO_URL": None,
+    "MATOMO_SITE_ID": None,
 }
 
 
@@ -36,6 +39,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     i18n.init_app(app)
+    analytics.init_app(app)
+    cookies.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(root.bp)

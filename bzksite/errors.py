@@ -8,6 +8,7 @@ from .views import home_crumb
 
 TITLES = {
     400: _l("Bad request"),
+    403: _l("Request refused"),
     404: _l("Page not found"),
     405: _l("Action not allowed"),
     413: _l("Request too large"),
@@ -15,6 +16,10 @@ TITLES = {
 }
 EXPLANATIONS = {
     400: _l("The server could not understand this request."),
+    403: _l(
+        "This site does not accept this request from another website. "
+        "Go to the page on this site and try again there."
+    ),
     404: _l("There is no page at this address. Check the address for typing errors."),
     405: _l("This address cannot be used in this way."),
     413: _l("The request sent to the server was larger than it accepts."),

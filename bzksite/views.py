@@ -1,5 +1,6 @@
-"""The pages, in every language: /<lang>/, unit pages, the privacy page and
-the accessibility statement.
+"""The pages, in every language: /<lang>/, unit pages, the privacy page, the
+cookie settings (with the form that saves the choice) and the accessibility
+statement.
 
 Each rule is registered once per language with the language as a default,
 so a page can have the path segment of its language
@@ -13,12 +14,12 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, u
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from . import queries
+from . import consent, queries
 from .db import get_db
 from .i18n import current_language
 
 # The path segments a language may name in its own words, each by its English word.
-PATH_SEGMENTS = ("organisation", "privacy", "accessibility")
+PATH_SEGMENTS = ("organisation", "privacy", "cookies", "accessibility")
 
 
 def path_segments(named: Mapping[str, str]) -> dict[str, str]:
@@ -38,10 +39,19 @@ def blueprint(languages: Mapping[str, Mapping[str, str]]) -> Blueprint:
             ("/", "overview", overview),
             (f"/{segment['organisation']}/<unit_id>/", "unit", unit),
             (f"/{segment['privacy']}/", "privacy", privacy),
+            (f"/{segment['cookies']}/", "cookies", cookie_settings),
             (f"/{segment['accessibility']}/", "accessibility", accessibility),
         ]
         for path, endpoint, view in rules:
             bp.add_url_rule(f"/{code}{path}", endpoint, view, defaults={"lang": code})
+        # The banner and the settings page post the visitor's choice to the settings page.
+        bp.add_url_rule(
+            f"/{code}/{segment['cookies']}/",
+            "cookie_choice",
+            consent.save_choice,
+            defaults={"lang": code},
+            methods=["POST"],
+        )
     bp.url_value_preprocessor(_take_language)
     bp.url_defaults(_add_language)
     return bp
@@ -97,6 +107,10 @@ def unit(unit_id: str) -> ResponseReturnValue:
 
 def privacy() -> str:
     return render_page("privacy")
+
+
+def cookie_settings() -> str:
+    return render_page("cookies")
 
 
 def accessibility() -> str:

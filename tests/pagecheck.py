@@ -15,8 +15,16 @@ SKIP_LINK = {"nl": "Naar de inhoud", "en": "Skip to content"}
 BREADCRUMB_LABEL = {"nl": "U bevindt zich hier:", "en": "You are here:"}
 # The footer of every page links to these, in the page's language.
 FOOTER_LINKS = {
-    "nl": [("/nl/privacy/", "Privacy en cookies"), ("/nl/toegankelijkheid/", "Toegankelijkheid")],
-    "en": [("/en/privacy/", "Privacy and cookies"), ("/en/accessibility/", "Accessibility")],
+    "nl": [
+        ("/nl/privacy/", "Privacy en cookies"),
+        ("/nl/cookies/", "Cookie-instellingen"),
+        ("/nl/toegankelijkheid/", "Toegankelijkheid"),
+    ],
+    "en": [
+        ("/en/privacy/", "Privacy and cookies"),
+        ("/en/cookies/", "Cookie settings"),
+        ("/en/accessibility/", "Accessibility"),
+    ],
 }
 
 
@@ -65,13 +73,21 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
     assert title == f"{page.h1} – {SITE_NAME[lang]}", f"{url}: title {title!r}, h1 {page.h1!r}"
     ids = [element.get("id") for element in page.root.iter() if element.get("id")]
     assert len(ids) == len(set(ids)), f"{url}: duplicate ids"
-    assert not page.all("script") and not page.all("style"), f"{url}: inline script or style"
+    inline = [e for e in page.all("script") if not e.get("src") or (e.text or "").strip()]
+    assert not inline and not page.all("style"), f"{url}: inline script or style"
+    scripts = [e.get("src") for e in page.all("script")]
+    assert all(src.startswith("/static/") for src in scripts), f"{url}: scripts {scripts}"
     assert not [e for e in page.root.iter() if e.get("style")], f"{url}: style attribute"
     assert all(img.get("alt") is not None for img in page.all("img")), f"{url}: img without alt"
 
     body = page.one("body")
-    first_link = next(body.iter("a"))
-    assert first_link.get("href") == "#content" and text_of(first_link) == SKIP_LINK[lang]
+    # The cookie banner, when shown, comes first; the first link after it is the skip link.
+    banners = page.all("section", **{"class": "cookie-banner"})
+    assert not banners or body[0] is banners[0], f"{url}: the cookie banner is not first"
+    in_banner = set(banners[0].iter()) if banners else set()
+    skip_link = next(a for a in body.iter("a") if a not in in_banner)
+    assert skip_link.get("href") == "#content", f"{url}: the first link is no skip link"
+    assert text_of(skip_link) == SKIP_LINK[lang]
     page.one("main", id="content")
     order = [element.tag for element in body if element.tag in ("header", "nav", "main", "footer")]
     assert order == ["header", "nav", "main", "footer"], f"{url}: landmarks {order}"

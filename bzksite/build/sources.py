@@ -28,10 +28,14 @@ from .tree import check_tree
 KINDS = ("ministry", "cluster", "directorate-general", "department")
 RELATED_KINDS = ("publication",)
 # The pages the site links to: each must have exactly one source, and no others exist.
-PAGE_IDS = ("privacy", "accessibility")
+PAGE_IDS = ("privacy", "cookies", "accessibility")
 # What the site fills in on a page, after the section whose `include` names it
 # (a template in templates/includes/): each exactly once, on its page only.
-PAGE_INCLUDES = {"accessibility": ("test-results", "known-problems")}
+PAGE_INCLUDES = {
+    "privacy": ("cookie-table",),
+    "cookies": ("cookie-choice", "cookie-table"),
+    "accessibility": ("test-results", "known-problems"),
+}
 SOURCE_LANGUAGE = "nl"
 
 

@@ -5,7 +5,7 @@ language: <html lang> is the URL's language, the switch links carry their
     target's lang and hreflang, Dutch fallback text sits inside lang="nl".
 keyboard: see keyboard.py.
 reflow: no horizontal scrolling at 320 CSS px.
-target_size: every link and button at least 24 by 24 CSS px.
+target_size: every link, button, radio button and checkbox at least 24 by 24 CSS px.
 reduced_motion: no running animation when the visitor asks for less motion.
 """
 
@@ -98,7 +98,7 @@ def target_size(driver: WebDriver, url: str) -> list[str]:
         """
         const min = arguments[0] - 0.01;
         return [...document.querySelectorAll("a[href], button, input[type=submit], "
-                                              + "input[type=button], input[type=reset]")]
+            + "input[type=button], input[type=reset], input[type=radio], input[type=checkbox]")]
           .map(el => [el, el.getBoundingClientRect()])
           .filter(([el, r]) => r.width > 0 && r.height > 0
                    && getComputedStyle(el).visibility !== "hidden")

@@ -1,6 +1,7 @@
-"""The keyboard check: Tab reaches the skip link first, focus is visible at
-every Tab stop, Enter on the skip link moves focus to main#content, Tab
-reaches the footer without a trap, and no tabindex is above 0."""
+"""The keyboard check: Tab reaches the skip link first (after the cookie
+banner's controls, when the banner is shown), focus is visible at every Tab
+stop, Enter on the skip link moves focus to main#content, Tab reaches the
+footer without a trap, and no tabindex is above 0."""
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -40,7 +41,7 @@ const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
 return {stop: el.dataset.a11yStop ?? null, html: snippet(el), id: el.id,
         tag: el.tagName.toLowerCase(), href: el.getAttribute("href"),
         visible: onScreen && el.dataset.a11yIndicator !== indicator(el),
-        inFooter: !!el.closest("footer")};
+        inFooter: !!el.closest("footer"), inBanner: !!el.closest(".cookie-banner")};
 """
 )
 
@@ -60,8 +61,7 @@ def keyboard(driver: WebDriver, url: str) -> list[str]:
         )
     ]
     stops = driver.execute_script(_MARK_STOPS)
-    _press(driver, Keys.TAB)
-    first = driver.execute_script(_FOCUSED)
+    first = _first_stop_after_banner(driver, stops)
     if not first or first["tag"] != "a" or not (first["href"] or "").startswith("#"):
         html = first["html"] if first else "nothing"
         return [*problems, f"the first Tab stop is not a skip link: {html}"]
@@ -74,6 +74,16 @@ def keyboard(driver: WebDriver, url: str) -> list[str]:
     if target != "main#content":
         problems.append(f"Enter on the skip link moves focus to {target}, not main#content")
     return problems + _tab_through(driver, url, stops)
+
+
+def _first_stop_after_banner(driver: WebDriver, stops: int) -> dict | None:
+    """Press Tab past the cookie banner's controls; the stop after them."""
+    for _ in range(stops + 1):
+        _press(driver, Keys.TAB)
+        focused = driver.execute_script(_FOCUSED)
+        if focused is None or not focused["inBanner"]:
+            return focused
+    return None
 
 
 def _tab_through(driver: WebDriver, url: str, stops: int) -> list[str]:

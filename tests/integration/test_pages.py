@@ -12,8 +12,16 @@ from tests.pagecheck import check_page, text_of
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 UNITS = ["bo", "ba", "com", "kiem", "dgobdr", "denb"]
 PAGES = {
-    "nl": {"privacy": "/nl/privacy/", "accessibility": "/nl/toegankelijkheid/"},
-    "en": {"privacy": "/en/privacy/", "accessibility": "/en/accessibility/"},
+    "nl": {
+        "privacy": "/nl/privacy/",
+        "cookies": "/nl/cookies/",
+        "accessibility": "/nl/toegankelijkheid/",
+    },
+    "en": {
+        "privacy": "/en/privacy/",
+        "cookies": "/en/cookies/",
+        "accessibility": "/en/accessibility/",
+    },
 }
 PATHS = {
     "nl": ["/nl/", *PAGES["nl"].values(), *(f"/nl/organisatie/{unit}/" for unit in UNITS)],

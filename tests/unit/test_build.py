@@ -71,7 +71,10 @@ def test_fuzzy_and_empty_translations_are_not_translated(sources, tmp_path):
     assert state["unit:ba", "name"] == ("translated", "Executive Advisory Department")
 
 
-SECTIONS = """
+PRIVACY = """id = "privacy"
+title = "Privacy"
+body = ["Tekst."]
+
 [[sections]]
 heading = "Eerste kop"
 paragraphs = ["Een.", "Twee."]
@@ -79,12 +82,13 @@ paragraphs = ["Een.", "Twee."]
 [[sections]]
 heading = "Tweede kop"
 paragraphs = ["Drie."]
+include = "cookie-table"
 """
 
 
 def test_page_sections_keep_their_order_paragraphs_and_lines(sources, tmp_path):
     privacy = sources[0] / "pages/privacy.toml"
-    privacy.write_text(privacy.read_text() + SECTIONS)
+    privacy.write_text(PRIVACY)
     line = {text: n for n, text in enumerate(privacy.read_text().splitlines(), 1)}
     texts = {
         (t.context, t.position): (t.text, t.line)
@@ -102,7 +106,7 @@ def test_page_sections_keep_their_order_paragraphs_and_lines(sources, tmp_path):
     db = Database(tmp_path / "site.db")
     assert list(db["sections"].rows_where("page = 'privacy'")) == [
         {"page": "privacy", "position": 0, "paragraphs": 2, "include": None},
-        {"page": "privacy", "position": 1, "paragraphs": 1, "include": None},
+        {"page": "privacy", "position": 1, "paragraphs": 1, "include": "cookie-table"},
     ]
     page = queries.page(db, "nl", "privacy")
     shown = [(s.heading.text, [p.text for p in s.paragraphs]) for s in page.sections]
@@ -141,19 +145,19 @@ BAD_SOURCES = {
         "bzk.toml:5: a second ministry; the first is in bo.toml:4",
     ),
     "no ministry": ("units/bzk.toml", 'kind = "ministry"', 'kind = "cluster"', "no unit has kind"),
-    "unknown page": ("pages/privacy.toml", 'id = "privacy"', 'id = "about"', "privacy.toml:3:"),
+    "unknown page": ("pages/privacy.toml", 'id = "privacy"', 'id = "about"', "privacy.toml:9:"),
     "director without name": ("units/ba.toml", 'name = "Géran Kaai"', "", "ba.toml:13:"),
     "section without paragraphs": (
         "pages/privacy.toml",
         "\n]",
         '\n]\n\n[[sections]]\nheading = "Kop"',
-        "privacy.toml:9: required field 'paragraphs' is missing",
+        "privacy.toml:15: required field 'paragraphs' is missing",
     ),
     "unknown field in a section": (
         "pages/privacy.toml",
         "\n]",
         '\n]\n\n[[sections]]\nheading = "Kop"\nparagraphs = ["Tekst."]\nnote = "x"',
-        "privacy.toml:12: unknown field 'note'",
+        "privacy.toml:18: unknown field 'note'",
     ),
     "unknown include": (
         "pages/accessibility.toml",
@@ -177,13 +181,13 @@ BAD_SOURCES = {
         "pages/privacy.toml",
         "\n]",
         '\n]\n\n[[sections]]\nheading = "Kop"\nparagraphs = ["Tekst."]\ninclude = "test-results"',
-        "privacy.toml:12: unknown include 'test-results'; this page has none",
+        "privacy.toml:18: unknown include 'test-results'; this page has: cookie-table",
     ),
     "markup in a section": (
         "pages/privacy.toml",
         "\n]",
         '\n]\n\n[[sections]]\nheading = "Kop"\nparagraphs = ["<em>Tekst</em>"]',
-        "privacy.toml:11: 'paragraphs': markup is not allowed",
+        "privacy.toml:17: 'paragraphs': markup is not allowed",
     ),
 }
 

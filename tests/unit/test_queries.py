@@ -56,7 +56,9 @@ def test_page_texts(db):
     page = queries.page(db, "en", "privacy")
     assert page.title.text == "Privacy and cookies"
     assert len(page.body) == 1
-    assert page.sections == []
+    assert [(s.heading.text, s.include) for s in page.sections] == [
+        ("The cookies of this website", "cookie-table")
+    ]
 
 
 def test_the_accessibility_statement_has_sections_with_their_includes(db):

@@ -1,0 +1,89 @@
+"""Matomo analytics: off unless configured, and then only for visitors who
+accepted analytics cookies and whose browser does not ask not to be tracked.
+
+The page loads our own static/analytics.js with the settings in data
+attributes; that script loads Matomo's tracker from the Matomo server. The
+Content-Security-Policy allows that one origin (see security.py).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Flask, current_app, request
+
+from . import cookies
+
+
+@dataclass(frozen=True)
+class Matomo:
+    url: str  # ends with "/": matomo.js and matomo.php are beside it
+    site_id: int
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+
+def matomo_from_config(config: dict[str, Any]) -> Matomo | None:
+    """MATOMO_URL and MATOMO_SITE_ID, checked; None when neither is set."""
+    url, site_id = config.get("MATOMO_URL"), config.get("MATOMO_SITE_ID")
+    if not url and site_id is None:
+        return None
+    if not url or site_id is None:
+        raise ValueError("Matomo needs both BZKSITE_MATOMO_URL and BZKSITE_MATOMO_SITE_ID")
+    parts = urlsplit(str(url))
+    if parts.scheme != "https" or not parts.hostname or parts.username or parts.password:
+        raise ValueError(f"BZKSITE_MATOMO_URL must be an https:// address, not {url!r}")
+    if parts.query or parts.fragment:
+        raise ValueError(f"BZKSITE_MATOMO_URL must have no query or fragment: {url!r}")
+    if isinstance(site_id, bool) or not str(site_id).isdigit() or int(site_id) < 1:
+        raise ValueError(f"BZKSITE_MATOMO_SITE_ID must be a whole number from 1: {site_id!r}")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return Matomo(url=f"{parts.scheme}://{parts.netloc}{path}", site_id=int(site_id))
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["matomo"] = matomo_from_config(app.config)
+    app.jinja_env.globals.update(
+        analytics_configured=configured,
+        analytics_tracker=tracker,
+        asks_not_to_be_tracked=asks_not_to_be_tracked,
+    )
+    app.after_request(_vary)
+
+
+def matomo() -> Matomo | None:
+    return current_app.extensions["matomo"]
+
+
+def configured() -> bool:
+    return matomo() is not None
+
+
+def asks_not_to_be_tracked() -> bool:
+    """Do Not Track or Global Privacy Control: either is a no, whatever the cookie says."""
+    return request.headers.get("DNT") == "1" or request.headers.get("Sec-GPC") == "1"
+
+
+def tracker() -> dict[str, str] | None:
+    """The tracker script's data attributes for this request, or None: no tracker."""
+    settings = matomo()
+    if settings is None or cookies.consent() != "yes" or asks_not_to_be_tracked():
+        return None
+    lifetimes = {cookie.setting: cookie.seconds for cookie in cookies.matomo_cookies(settings)}
+    return {
+        "data-matomo-url": settings.url,
+        "data-site-id": str(settings.site_id),
+        **{f"data-{setting}": str(seconds) for setting, seconds in lifetimes.items()},
+    }
+
+
+def _vary(response):
+    # A page differs by the consent cookie (banner, tracker) and, with Matomo, by DNT and GPC.
+    if response.mimetype == "text/html":
+        response.vary.add("Cookie")
+        if matomo() is not None:
+            response.vary.update(("DNT", "Sec-GPC"))
+    return response
