@@ -25,3 +25,11 @@ def test_readme_shows_the_two_commands_and_every_documented_target_exists():
     assert "make run" in readme and "make test" in readme
     for target in set(re.findall(r"`make ([a-z0-9-]+)", readme)):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), f"README names make {target}"
+
+
+def test_every_setting_is_in_the_readmes_settings_table():
+    from bzksite import DEFAULTS
+
+    readme = (ROOT / "README.md").read_text()
+    for name in DEFAULTS:
+        assert f"| `BZKSITE_{name}` |" in readme, f"BZKSITE_{name} is not in the README"

@@ -64,3 +64,13 @@ class PinnedAxe(Axe):
         if not results.get("passes"):
             raise AxeError(f"axe reported no passing rule on {self.selenium.current_url}")
         return results
+
+
+def describe(url: str, results: list[dict], what: str = "violates") -> list[str]:
+    """One line per element: page, rule, element and where to read more."""
+    return [
+        f"{url}: {what} {rule['id']} ({rule['help']}) at {node['target']}"
+        f" {node['html'][:100]} — {rule['helpUrl']}"
+        for rule in results
+        for node in rule["nodes"]
+    ]

@@ -162,6 +162,8 @@ def browser() -> Iterator[webdriver.Chrome]:
         "--window-size=1280,900",
     ):
         options.add_argument(argument)
+    # The console, for Content-Security-Policy violations (test_cookies.py).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     # Naming the driver keeps Selenium Manager from trying to download one.
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     yield driver

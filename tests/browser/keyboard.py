@@ -46,9 +46,21 @@ return {stop: el.dataset.a11yStop ?? null, html: snippet(el), id: el.id,
 )
 
 
-def _press(driver: WebDriver, key: str) -> None:
+def press(driver: WebDriver, key: str) -> None:
     # A new chain each time: perform() empties the chain it ran.
     ActionChains(driver).send_keys(key).perform()
+
+
+def mark_stops(driver: WebDriver) -> int:
+    """Blur, and note every Tab stop's unfocused look; the number of stops."""
+    return driver.execute_script(_MARK_STOPS)
+
+
+def focused(driver: WebDriver) -> dict | None:
+    """The focused element (after mark_stops): its stop, tag, id, href, html,
+    whether focus on it is visible, and whether it is in the footer or the
+    cookie banner; None when nothing in the page has focus."""
+    return driver.execute_script(_FOCUSED)
 
 
 def keyboard(driver: WebDriver, url: str) -> list[str]:
@@ -60,14 +72,14 @@ def keyboard(driver: WebDriver, url: str) -> list[str]:
             ".map(e => e.outerHTML.slice(0, 100))"
         )
     ]
-    stops = driver.execute_script(_MARK_STOPS)
+    stops = mark_stops(driver)
     first = _first_stop_after_banner(driver, stops)
     if not first or first["tag"] != "a" or not (first["href"] or "").startswith("#"):
         html = first["html"] if first else "nothing"
         return [*problems, f"the first Tab stop is not a skip link: {html}"]
     if not first["visible"]:
         problems.append(f"focus on the skip link is not visible: {first['html']}")
-    _press(driver, Keys.ENTER)
+    press(driver, Keys.ENTER)
     target = driver.execute_script(
         "const el = document.activeElement; return el.tagName.toLowerCase() + '#' + el.id"
     )
@@ -79,30 +91,30 @@ def keyboard(driver: WebDriver, url: str) -> list[str]:
 def _first_stop_after_banner(driver: WebDriver, stops: int) -> dict | None:
     """Press Tab past the cookie banner's controls; the stop after them."""
     for _ in range(stops + 1):
-        _press(driver, Keys.TAB)
-        focused = driver.execute_script(_FOCUSED)
-        if focused is None or not focused["inBanner"]:
-            return focused
+        press(driver, Keys.TAB)
+        stop = focused(driver)
+        if stop is None or not stop["inBanner"]:
+            return stop
     return None
 
 
 def _tab_through(driver: WebDriver, url: str, stops: int) -> list[str]:
     """Tab from the top of the page until focus leaves it."""
     driver.get(url)
-    driver.execute_script(_MARK_STOPS)
+    mark_stops(driver)
     problems, seen, last = [], [], None
     for _ in range(stops + 2):
-        _press(driver, Keys.TAB)
-        focused = driver.execute_script(_FOCUSED)
-        if focused is None:  # past the last stop: focus left the page
+        press(driver, Keys.TAB)
+        stop = focused(driver)
+        if stop is None:  # past the last stop: focus left the page
             break
-        key = focused["stop"] or focused["html"]
+        key = stop["stop"] or stop["html"]
         if key in seen:
-            return [*problems, f"Tab comes back to {focused['html']}: a keyboard trap"]
+            return [*problems, f"Tab comes back to {stop['html']}: a keyboard trap"]
         seen.append(key)
-        if not focused["visible"]:
-            problems.append(f"focus is not visible on {focused['html']}")
-        last = focused
+        if not stop["visible"]:
+            problems.append(f"focus is not visible on {stop['html']}")
+        last = stop
     else:
         return [*problems, "Tab never leaves the page: a keyboard trap"]
     if last is None:

@@ -11,7 +11,7 @@ import warnings
 import pytest
 
 from . import checks, exceptions
-from .axe import PinnedAxe
+from .axe import PinnedAxe, describe
 from .conftest import NOT_FOUND, sitemap_entries
 from .report import simplify
 
@@ -29,15 +29,6 @@ class NeedsManualReview(UserWarning):
 @pytest.fixture(scope="session")
 def accepted() -> list[exceptions.AcceptedViolation]:
     return exceptions.load()
-
-
-def describe(url: str, results: list[dict], what: str = "violates") -> list[str]:
-    return [
-        f"{url}: {what} {rule['id']} ({rule['help']}) at {node['target']}"
-        f" {node['html'][:100]} — {rule['helpUrl']}"
-        for rule in results
-        for node in rule["nodes"]
-    ]
 
 
 def test_the_sitemap_lists_every_page_in_every_language(pytestconfig, site_config, languages):
