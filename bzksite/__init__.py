@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     },
     # Requests for any other host get a 400 (Flask checks Host against these).
     "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
+    # Requests with a larger body get a 413: the one form sends a few hundred bytes.
+    "MAX_CONTENT_LENGTH": 16 * 1024,
     # Matomo analytics, off unless both are set: an https:// address and a site id.
     "MATOMO_URL": None,
     "MATOMO_SITE_ID": None,

@@ -6,13 +6,17 @@ attributes; that script loads Matomo's tracker from the Matomo server. The
 Content-Security-Policy allows that one origin (see security.py).
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 
 from . import cookies
+
+_HOST = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?", re.ASCII | re.IGNORECASE)
+_PATH = re.compile(r"[A-Za-z0-9/._~-]*", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -34,11 +38,12 @@ def matomo_from_config(config: dict[str, Any]) -> Matomo | None:
     if not url or site_id is None:
         raise ValueError("Matomo needs both BZKSITE_MATOMO_URL and BZKSITE_MATOMO_SITE_ID")
     parts = urlsplit(str(url))
-    if parts.scheme != "https" or not parts.hostname or parts.username or parts.password:
+    # The origin goes into the Content-Security-Policy: only a plain host name and port.
+    if parts.scheme != "https" or not _HOST.fullmatch(parts.netloc):
         raise ValueError(f"BZKSITE_MATOMO_URL must be an https:// address, not {url!r}")
-    if parts.query or parts.fragment:
-        raise ValueError(f"BZKSITE_MATOMO_URL must have no query or fragment: {url!r}")
-    if isinstance(site_id, bool) or not str(site_id).isdigit() or int(site_id) < 1:
+    if parts.query or parts.fragment or not _PATH.fullmatch(parts.path):
+        raise ValueError(f"BZKSITE_MATOMO_URL must be a plain path, no query or fragment: {url!r}")
+    if isinstance(site_id, bool) or not re.fullmatch(r"[1-9][0-9]*", str(site_id), re.ASCII):
         raise ValueError(f"BZKSITE_MATOMO_SITE_ID must be a whole number from 1: {site_id!r}")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return Matomo(url=f"{parts.scheme}://{parts.netloc}{path}", site_id=int(site_id))
@@ -51,7 +56,7 @@ def init_app(app: Flask) -> None:
         analytics_tracker=tracker,
         asks_not_to_be_tracked=asks_not_to_be_tracked,
     )
-    app.after_request(_vary)
+    app.after_request(_vary_and_forget)
 
 
 def matomo() -> Matomo | None:
@@ -80,10 +85,14 @@ def tracker() -> dict[str, str] | None:
     }
 
 
-def _vary(response):
+def _vary_and_forget(response):
     # A page differs by the consent cookie (banner, tracker) and, with Matomo, by DNT and GPC.
     if response.mimetype == "text/html":
         response.vary.add("Cookie")
         if matomo() is not None:
             response.vary.update(("DNT", "Sec-GPC"))
+    # Matomo cookies go when the visitor says no, and whenever a request
+    # gets no tracker (consent expired, DNT or GPC switched on since a yes).
+    if tracker() is None or g.get("analytics_rejected"):
+        cookies.forget_analytics_cookies(response)
     return response

@@ -4,8 +4,9 @@
 """
 
 import re
+from urllib.parse import urlsplit
 
-from flask import abort, redirect, request, url_for
+from flask import abort, g, redirect, request, url_for
 from werkzeug.wrappers import Response
 
 from . import cookies
@@ -14,6 +15,7 @@ from . import cookies
 # which browsers read as another host. No spaces, controls, "?" or "#".
 _LOCAL_PATH = re.compile(r"/(?![/\\])[\w\-.~!$&'()*+,;=:@%/]*", re.ASCII)
 _MAX_PATH = 2048
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def return_target(value: str | None) -> str:
@@ -26,15 +28,27 @@ def return_target(value: str | None) -> str:
 def is_cross_site() -> bool:
     """True when the browser says the form was sent from another site.
 
-    Browsers send Sec-Fetch-Site and Origin with every form POST; a request
-    without either (curl, an old browser) cannot have been forged by a page.
+    Sec-Fetch-Site (every current browser) decides when present; else Origin;
+    else Referer. A request with none of them cannot be told apart, and is
+    let through: curl, or a very old browser.
     """
     fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None and fetch_site != "same-origin":
-        return True
-    origin = request.headers.get("Origin")
-    own = f"{request.scheme}://{request.host}"
-    return origin is not None and origin.lower() != own.lower()
+    if fetch_site is not None:
+        return fetch_site != "same-origin"
+    sender = request.headers.get("Origin") or request.headers.get("Referer")
+    if sender is None:
+        return False
+    return _origin(sender) != _origin(f"{request.scheme}://{request.host}")
+
+
+def _origin(url: str) -> tuple[str, str, int | None] | None:
+    """(scheme, host, port) with the default port filled in; None when malformed."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:
+        return None
+    return (parts.scheme.lower(), (parts.hostname or "").lower(), port)
 
 
 def save_choice() -> Response:
@@ -47,7 +61,7 @@ def save_choice() -> Response:
     target = return_target(request.form.get("return"))
     response = redirect(f"{target}?{name}={value}#cookie-confirmation", 303)
     cookies.remember(response, choice)
-    if choice == "no":
-        cookies.forget_analytics_cookies(response)
+    # The request still carries the old choice; analytics.py expires Matomo's cookies.
+    g.analytics_rejected = choice == "no"
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -8,6 +8,7 @@ cookies. Matomo's cookies are set by its tracker, only after a yes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -26,7 +27,7 @@ CHOICES = ("yes", "no")
 # On the page the visitor returns to after choosing: show the confirmation.
 SAVED = ("cookies", "saved")
 
-_SECONDS = {"minute": 60, "month": 2_629_800, "year": 31_536_000}  # a month: 1/12 of 365.25 days
+_SECONDS = {"minute": 60, "month": 2_628_000, "year": 31_536_000}  # a month: 1/12 of a year
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,12 @@ CONSENT = Cookie(
     needs_consent=False,
 )
 # Matomo's first-party cookies, by name: purpose, lifetime (as our tracker
-# sets it) and the tracker's data attribute that sets it.
+# sets it; none outlives the consent cookie) and the tracker's data
+# attribute that sets it.
 _MATOMO = {
     "_pk_id": (
         _l("Matomo: a random number that recognises your browser when you come back."),
-        (13, "month"),
+        (12, "month"),
         "visitor-cookie-seconds",
     ),
     "_pk_ses": (
@@ -95,10 +97,19 @@ def site_cookies() -> list[Cookie]:
     return [CONSENT, *(matomo_cookies(matomo) if matomo else [])]
 
 
+# Names as Matomo writes them: _pk_id.<site id>.<hash of the domain>.
+_MATOMO_NAME = re.compile(rf"({'|'.join(_MATOMO)})\.[0-9]+\.[0-9a-f]+", re.ASCII)
+
+
 def consent() -> str | None:
-    """The visitor's choice: "yes", "no", or None when there is none (or it is not ours)."""
-    value = request.cookies.get(CONSENT_COOKIE)
-    return value if value in CHOICES else None
+    """The visitor's choice: "yes", "no", or None when there is none or it is
+    not exactly what the site writes (read from the raw header: a parser
+    would also accept "yes" in quotes or with an escape)."""
+    for pair in request.headers.get("Cookie", "").split(";"):
+        name, _, value = pair.strip().partition("=")
+        if name == CONSENT_COOKIE:
+            return value if value in CHOICES else None
+    return None
 
 
 def remember(response: Response, choice: str) -> None:
@@ -116,7 +127,7 @@ def remember(response: Response, choice: str) -> None:
 def forget_analytics_cookies(response: Response) -> None:
     """Expire the Matomo cookies the browser still has, of any site id."""
     for name in request.cookies:
-        if name.startswith(tuple(f"{matomo_name}." for matomo_name in _MATOMO)):
+        if _MATOMO_NAME.fullmatch(name):
             response.delete_cookie(name, path="/")
 
 

@@ -13,6 +13,11 @@
   paq.push(["setReferralCookieTimeout", Number(settings.referralCookieSeconds)]);
   paq.push(["setTrackerUrl", settings.matomoUrl + "matomo.php"]);
   paq.push(["setSiteId", settings.siteId]);
+  // The page after a choice has ?cookies=saved: count it as the page itself.
+  var page = new URL(window.location.href);
+  page.searchParams.delete("cookies");
+  page.hash = "";
+  paq.push(["setCustomUrl", page.href]);
   paq.push(["trackPageView"]);
   paq.push(["enableLinkTracking"]);
   var tracker = document.createElement("script");

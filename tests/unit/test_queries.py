@@ -57,7 +57,7 @@ def test_page_texts(db):
     assert page.title.text == "Privacy and cookies"
     assert len(page.body) == 1
     assert [(s.heading.text, s.include) for s in page.sections] == [
-        ("The cookies of this website", "cookie-table")
+        ("The cookies on this website", "cookie-table")
     ]
 
 
