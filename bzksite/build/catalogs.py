@@ -16,6 +16,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
 from .errors import BuildError, SourceError, read_utf8
+from .pochecks import check_header, check_messages
+from .previous import read_previous
 
 _STRING = r'"(?:[^"\\]|\\[\\"ntr])*"'
 _KEYWORD_LINE = re.compile(
@@ -27,7 +29,8 @@ _STRING_LINE = re.compile(rf"^[ \t]*({_STRING})[ \t]*$")
 def read_catalog(path: Path) -> Catalog:
     """The catalog in `path`, or SourceError naming the first bad line."""
     text = read_utf8(path)
-    _check_lines(path, text)
+    header, header_line = _check_lines(path, text)
+    check_header(path, header, header_line)
     try:
         catalog = read_po(io.StringIO(text), abort_invalid=True)
     except PoFileError as error:
@@ -37,6 +40,11 @@ def read_catalog(path: Path) -> Catalog:
     if catalog.fuzzy:
         line = _header_flag_line(text)
         raise SourceError(path, line, "the header is marked fuzzy: review it and remove the flag")
+    check_messages(path, catalog)
+    for (msgid, context), previous in read_previous(text).items():
+        message = catalog.get(msgid, context=context)
+        if message is not None:
+            message.previous_id = [previous]
     return catalog
 
 
@@ -49,9 +57,13 @@ def _header_flag_line(text: str) -> int:
     return 1
 
 
-def _check_lines(path: Path, text: str) -> None:
-    """Check the syntax of every line, and that no msgctxt + msgid appears twice."""
+def _check_lines(path: Path, text: str) -> tuple[str | None, int]:
+    """Check the syntax of every line, and that no msgctxt + msgid appears twice.
+
+    Returns the header (the msgstr of the entry with an empty msgid, still
+    escaped) and its line, or None and 1 when there is none."""
     seen: dict[tuple[str | None, str], int] = {}
+    header: list = [None, 1]
     entry: dict[str, str] = {}
     entry_line = 0
     keyword = None
@@ -64,6 +76,8 @@ def _check_lines(path: Path, text: str) -> None:
         if not any(k.startswith("msgstr") for k in entry):
             raise SourceError(path, entry_line, "msgid without msgstr")
         key = (entry.get("msgctxt"), entry["msgid"])
+        if key == (None, ""):
+            header[:] = [entry.get("msgstr"), entry_line]
         if key in seen:
             raise SourceError(
                 path,
@@ -94,6 +108,7 @@ def _check_lines(path: Path, text: str) -> None:
             continue
         raise SourceError(path, number, f"not valid .po syntax: {stripped[:60]!r}")
     finish()
+    return header[0], header[1]
 
 
 def read_messages(translations_dir: Path) -> dict[Path, Catalog]:

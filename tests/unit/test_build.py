@@ -230,6 +230,44 @@ BAD_CATALOGS = {
         (KIEM_ROLE, 1),
         "duplicate entry for msgctxt 'unit:kiem:director_role', first on line",
     ),
+    "no Language": ('"Language: en\\n"\n', "", ('msgid ""', 0), "the header has no Language"),
+    "another Language": (
+        '"Language: en\\n"',
+        '"Language: de\\n"',
+        ('msgid ""', 0),
+        "the header says Language 'de', the folder 'en'",
+    ),
+    "no Plural-Forms": (
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n',
+        "",
+        ('msgid ""', 0),
+        "the header has no Plural-Forms",
+    ),
+    "not UTF-8": (
+        "charset=utf-8",
+        "charset=ISO-8859-1",
+        ('msgid ""', 0),
+        "the header's Content-Type must say charset=UTF-8",
+    ),
+    "placeholder added": (
+        'msgstr "Director of KIEM"',
+        'msgstr "Director of %(unit)s"',
+        ('msgid "Directeur KIEM"', 0),
+        "msgctxt 'unit:kiem:director_role': placeholders differ: the msgid has none,"
+        " the translation {unit}",
+    ),
+    "markup in a translation": (
+        'msgstr "Director of KIEM"',
+        'msgstr "Director of <b>KIEM</b>"',
+        ('msgid "Directeur KIEM"', 0),
+        "msgctxt 'unit:kiem:director_role': markup in the translation",
+    ),
+    "markup in a msgid": (
+        'msgid "Directeur KIEM"',
+        'msgid "Directeur &amp; KIEM"',
+        ('msgid "Directeur &amp; KIEM"', 0),
+        "msgctxt 'unit:kiem:director_role': markup in the msgid",
+    ),
     "fuzzy header": (
         'msgid ""\nmsgstr ""\n"Project',
         '#, fuzzy\nmsgid ""\nmsgstr ""\n"Project',
