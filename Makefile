@@ -10,7 +10,8 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install db run test test-fast lint format browser axe a11y-report i18n-extract clean
+.PHONY: help install db run test test-fast lint format browser axe a11y-report clean
+.PHONY: i18n-extract i18n-update i18n-status i18n-init i18n-compile
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sort \
@@ -77,9 +78,19 @@ format: $(VENV)/.installed-test ## Fix code style with ruff
 	$(BIN)/ruff format .
 
 i18n-extract: install ## Write translations/messages.pot and translations/content.pot
-	$(BIN)/pybabel extract --sort-output --add-comments=TRANSLATORS: -k _l \
-		--project=bzksite --version=1 --copyright-holder=bzksite -F babel.cfg -o translations/messages.pot .
-	$(BIN)/python scripts/extract_content.py
+	$(BIN)/python scripts/i18n.py extract
+
+i18n-update: install ## Merge both templates into every language's .po (changed texts turn fuzzy)
+	$(BIN)/python scripts/i18n.py update
+
+i18n-status: install ## Per language and domain: translated, fuzzy, missing, and what is not done
+	$(BIN)/python scripts/i18n.py status
+
+i18n-init: install ## Start the catalogs of a new language: make i18n-init LANG=xx
+	$(BIN)/python scripts/i18n.py init $(LANG)
+
+i18n-compile: install ## Compile the interface catalogs (make db does this too)
+	$(BIN)/python scripts/i18n.py compile
 
 clean: ## Remove the virtualenv, the database and compiled catalogs
 	rm -rf $(VENV) node_modules db/site.db db/.site.db.* .pytest_cache .ruff_cache

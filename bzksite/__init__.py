@@ -4,7 +4,7 @@ Relations (BZK), in Dutch and English, served from a read-only SQLite file."""
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Config, Flask
 
 from . import analytics, cookies, db, errors, i18n, root, security, views
 
@@ -30,14 +30,22 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    """The site. Settings: DEFAULTS, then BZKSITE_<NAME> environment variables
-    (JSON values, e.g. BZKSITE_TRUSTED_HOSTS='["example.nl"]'), then test_config."""
-    app = Flask(__name__)
-    app.config.from_mapping(DEFAULTS)
-    app.config.from_prefixed_env("BZKSITE")
+def settings(test_config: dict[str, Any] | None = None) -> Config:
+    """DEFAULTS, then BZKSITE_<NAME> environment variables (JSON values, e.g.
+    BZKSITE_TRUSTED_HOSTS='["example.nl"]'), then test_config. The site and
+    the translators' tools (scripts/i18n.py) read the same settings."""
+    config = Config(str(PROJECT))
+    config.from_mapping(DEFAULTS)
+    config.from_prefixed_env("BZKSITE")
     if test_config is not None:
-        app.config.update(test_config)
+        config.update(test_config)
+    return config
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """The site, with settings(test_config)."""
+    app = Flask(__name__)
+    app.config.update(settings(test_config))
 
     db.init_app(app)
     i18n.init_app(app)

@@ -5,6 +5,7 @@ English); the site's content comes translated from the database.
 """
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from babel import Locale
@@ -12,7 +13,9 @@ from babel.lists import format_list
 from flask import Flask, Response, current_app, g, request, url_for
 from flask_babel import Babel
 
+from . import queries
 from .build.sources import SOURCE_LANGUAGE
+from .db import get_db
 
 
 def init_app(app: Flask) -> None:
@@ -31,6 +34,7 @@ def init_app(app: Flask) -> None:
         language_names=language_names,
         same_page_urls=same_page_urls,
         source_language=SOURCE_LANGUAGE,
+        translation_revised=translation_revised,
     )
 
 
@@ -74,6 +78,11 @@ def _vary_on_negotiation(response: Response) -> Response:
     if g.get("language_negotiated"):
         response.vary.add("Accept-Language")
     return response
+
+
+def translation_revised() -> date | None:
+    """When the page's language was last brought up to date with the source."""
+    return queries.translation_revised(get_db(), current_language())
 
 
 def language_name(code: str, in_language: str | None = None) -> str:

@@ -7,7 +7,7 @@ so the page can mark it `lang="nl"` and say why.
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
@@ -171,6 +171,13 @@ def page(db: Database, lang: str, page_id: str) -> Page | None:
         sections.append(Section(heading, paragraphs[start:end], row["include"]))
         start = end
     return Page(page_id, page_texts["title"][0], page_texts["body"], sections)
+
+
+def translation_revised(db: Database, lang: str) -> date | None:
+    """When `lang`'s translation was last brought up to date (None for the source language)."""
+    rows = db.query("SELECT value FROM meta WHERE key = ?", [f"revised:{lang}"])
+    row = next(rows, None)
+    return date.fromisoformat(row["value"]) if row else None
 
 
 def unit_ids(db: Database) -> list[str]:

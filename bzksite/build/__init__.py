@@ -16,7 +16,7 @@ from .translations import content_catalogs, read_translations
 __all__ = ["BuildError", "SourceError", "build_database", "read_messages", "write_messages"]
 
 # Part of the build id, so a change to what the build writes changes the id too.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 
 def build_database(

@@ -4,19 +4,20 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from .report import ReportSummary
 from .sources import SOURCE_LANGUAGE, Sources
-from .translations import Translation
+from .translations import Translation, Translations
 
 
 def write_database(
     output: Path,
     sources: Sources,
-    translations: dict[str, dict],
+    translations: Translations,
     report: ReportSummary | None,
     build_id: str,
 ) -> None:
@@ -85,8 +86,15 @@ def _create_tables(db: Database) -> None:
     )  # fmt: skip
 
 
-def _fill(db: Database, sources: Sources, translations: dict[str, dict], build_id: str) -> None:
+def _fill(db: Database, sources: Sources, translations: Translations, build_id: str) -> None:
     db["meta"].insert({"key": "build_id", "value": build_id})
+    # When each language was last brought up to date: its catalog's revision
+    # date, or the day of this build when the catalog does not say.
+    today = datetime.now(UTC).date()
+    db["meta"].insert_all(
+        {"key": f"revised:{language}", "value": (revised or today).isoformat()}
+        for language, revised in translations.revised.items()
+    )
     db["units"].insert_all(
         {
             "id": unit.id,
@@ -114,7 +122,7 @@ def _fill(db: Database, sources: Sources, translations: dict[str, dict], build_i
         for page in sources.pages
         for section in page.sections
     )
-    db["texts"].insert_all(_text_rows(sources, translations))
+    db["texts"].insert_all(_text_rows(sources, translations.texts))
 
 
 def _fill_report(db: Database, report: ReportSummary) -> None:

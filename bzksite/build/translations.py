@@ -2,7 +2,9 @@
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .catalogs import read_catalog
 from .errors import BuildError, SourceError
@@ -27,11 +29,17 @@ def content_catalogs(translations_dir: Path) -> dict[str, Path]:
     return found
 
 
-def read_translations(
-    catalogs: dict[str, Path], texts: list[SourceText]
-) -> dict[str, dict[SourceText, Translation]]:
+class Translations(NamedTuple):
+    texts: dict[str, dict[SourceText, Translation]]  # by language
+    # By language: the day its translators last saved their catalog
+    # (PO-Revision-Date), or None when the header does not say.
+    revised: dict[str, date | None]
+
+
+def read_translations(catalogs: dict[str, Path], texts: list[SourceText]) -> Translations:
     """Each language's translation of each source text, with its state."""
     result = {}
+    revised = {}
     errors: list[SourceError] = []
     for language, path in catalogs.items():
         try:
@@ -49,6 +57,8 @@ def read_translations(
             else:
                 by_text[text] = Translation(message.string, "translated")
         result[language] = by_text
+        when = catalog.revision_date
+        revised[language] = when.date() if isinstance(when, datetime) else None
     if errors:
         raise BuildError(errors)
-    return result
+    return Translations(result, revised)

@@ -1,0 +1,169 @@
+"""The translators' loop end to end, and a third language added by
+configuration and `make i18n-init`: through the real build and the app."""
+
+import re
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+
+from bzksite import create_app
+from bzksite.build.catalogs import read_catalog
+from bzksite.build.extract import content_template
+from bzksite.build.merge import merge, new_catalog
+from bzksite.build.previous import write_catalog
+from tests.conftest import CONTENT, TRANSLATIONS, build_site
+from tests.pagecheck import check_page, text_of
+
+OLD = "Directie KIEM vormt op de deelterreinen"
+NEW = "Directie KIEM vormt op haar deelterreinen"
+
+
+@pytest.fixture
+def checkout(tmp_path) -> tuple[Path, Path]:
+    """A copy of the content and the catalogs to work on."""
+    content, translations = tmp_path / "db" / "content", tmp_path / "translations"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
+    return content, translations
+
+
+def update_english(content: Path, translations: Path) -> Path:
+    """make i18n-extract and make i18n-update, for the English content."""
+    template = content_template(content, content.parent.parent)
+    po = translations / "en" / "LC_MESSAGES" / "content.po"
+    write_catalog(po, merge(read_catalog(po), template).catalog)
+    return po
+
+
+def kiem_paragraphs(config: dict) -> list:
+    page = check_page(create_app(config).test_client(), "/en/organisation/kiem/", "en")
+    return [p for p in page.one("main").iter("p") if p.get("class") != "notice"], page
+
+
+def test_a_changed_dutch_paragraph_is_shown_in_dutch_until_its_translation_is_updated(
+    checkout, tmp_path
+):
+    content, translations = checkout
+    kiem = content / "units" / "kiem.toml"
+    kiem.write_text(kiem.read_text().replace(OLD, NEW))
+    po = update_english(content, translations)
+
+    assert po.read_text().count("#, fuzzy") == 1, "exactly that entry"
+    [fuzzy] = [m for m in read_catalog(po) if m.fuzzy and m.id]
+    assert (fuzzy.context, fuzzy.id.startswith(NEW)) == ("unit:kiem:description", True)
+    assert fuzzy.previous_id[0].startswith(OLD), "the old source is kept for the translator"
+
+    config = build_site(tmp_path / "fuzzy", content, translations)
+    paragraphs, page = kiem_paragraphs(config)
+    shown = [(p.get("lang"), text_of(p)) for p in paragraphs if NEW in text_of(p)]
+    assert shown and shown[0][0] == "nl"
+    notices = [text_of(n) for n in page.all("p", **{"class": "notice"})]
+    assert "The English translation of this text is being updated; it is shown in Dutch." in notices
+
+    # The translator updates the English and removes the fuzzy flag.
+    catalog = read_catalog(po)
+    entry = next(m for m in catalog if m.fuzzy and m.id)
+    entry.string = entry.string.replace("In the fields of", "Across the fields of")
+    entry.flags.discard("fuzzy")
+    write_catalog(po, catalog)
+    config = build_site(tmp_path / "translated", content, translations)
+    paragraphs, page = kiem_paragraphs(config)
+    assert any(
+        text_of(p).startswith("Across the fields of") and not p.get("lang") for p in paragraphs
+    )
+    assert not page.all("p", **{"class": "notice"})
+
+
+def test_an_emptied_entry_shows_up_in_the_status_and_as_not_yet_available(checkout, tmp_path):
+    content, translations = checkout
+    po = translations / "en" / "LC_MESSAGES" / "content.po"
+    catalog = read_catalog(po)
+    entry = next(m for m in catalog if m.context == "unit:kiem:description")
+    entry.string = ""
+    write_catalog(po, catalog)
+    config = build_site(tmp_path / "site", content, translations)
+    _, page = kiem_paragraphs(config)
+    notices = [text_of(n) for n in page.all("p", **{"class": "notice"})]
+    assert "This text is not yet available in English; it is shown in Dutch." in notices
+
+
+LANGUAGES = {
+    "nl": {"organisation": "organisatie", "accessibility": "toegankelijkheid"},
+    "en": {},
+    "de": {},
+}
+
+
+@pytest.fixture
+def with_german(checkout, tmp_path) -> dict:
+    """make i18n-init LANG=de, and "de" added to LANGUAGES: nothing translated yet."""
+    content, translations = checkout
+    for domain in ("messages", "content"):
+        with (translations / f"{domain}.pot").open("rb") as file:
+            template = read_po(file)
+        path = translations / "de" / "LC_MESSAGES" / f"{domain}.po"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_catalog(path, new_catalog(template, "de"))
+    return {**build_site(tmp_path / "site", content, translations), "LANGUAGES": LANGUAGES}
+
+
+@pytest.mark.parametrize(
+    "path", ["/de/", "/de/organisation/kiem/", "/de/privacy/", "/de/cookies/", "/de/accessibility/"]
+)
+def test_a_third_language_serves_every_page_with_the_dutch_marked(with_german, path):
+    client = create_app(with_german).test_client()
+    page = check_page(client, path, "de")  # lang, switch, hreflang and twins in all three
+    main = page.one("main")
+    fallbacks = [e for e in main.iter() if e.get("lang") == "nl"]
+    assert fallbacks, "untranslated content is Dutch, marked lang=nl"
+    notices = [text_of(n) for n in main.iter() if n.get("class") == "notice"]
+    assert any("Deutsch" in notice and "Niederländisch" in notice for notice in notices)
+    switch = page.one("nav", **{"class": "language-switch"})
+    assert [e.get("lang") for e in switch.iter() if e.get("lang")] == ["nl", "en", "de"]
+
+
+def test_the_sitemap_lists_the_third_language(with_german):
+    xml = create_app(with_german).test_client().get("/sitemap.xml").text
+    assert "/de/organisation/kiem/" in xml and 'hreflang="de"' in xml
+    paths = {urlsplit(part.split("<")[0]).path for part in xml.split("<loc>")[1:]}
+    assert {p for p in paths if p.startswith("/de/")} == {
+        p.replace("/nl/", "/de/", 1)
+        .replace("/organisatie/", "/organisation/")
+        .replace("/toegankelijkheid/", "/accessibility/")
+        for p in paths
+        if p.startswith("/nl/")
+    }
+
+
+def revised(po: Path, value: str) -> None:
+    text = po.read_text()
+    po.write_text(
+        re.sub(r'"PO-Revision-Date: [^"\\]*\\n"', f'"PO-Revision-Date: {value}\\\\n"', text)
+    )
+
+
+def translation_date(config: dict, path: str) -> list[str]:
+    page = check_page(create_app(config).test_client(), path, path[1:3])
+    return [text_of(p) for p in page.all("p", **{"class": "translation-date"})]
+
+
+def test_pages_say_when_their_translation_was_last_brought_up_to_date(checkout, tmp_path):
+    content, translations = checkout
+    po = translations / "en" / "LC_MESSAGES" / "content.po"
+    revised(po, "2026-03-05 10:00+0000")
+    config = build_site(tmp_path / "dated", content, translations)
+    assert translation_date(config, "/en/organisation/ba/") == [
+        "The English text of this website was last brought up to date"
+        " with the Dutch original on March 5, 2026."
+    ]
+    assert translation_date(config, "/nl/organisatie/ba/") == [], "Dutch is the original"
+
+    revised(po, "YEAR-MO-DA HO:MI+ZONE")  # a header that does not say: the day of the build
+    config = build_site(tmp_path / "undated", content, translations)
+    today = format_date(datetime.now(UTC).date(), "long", locale="en")
+    assert translation_date(config, "/en/")[0].endswith(f"on {today}.")
