@@ -4,6 +4,7 @@ Interface text goes through Flask-Babel's `messages` domain (msgids in
 English); the site's content comes translated from the database.
 """
 
+import sqlite3
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -81,8 +82,12 @@ def _vary_on_negotiation(response: Response) -> Response:
 
 
 def translation_revised() -> date | None:
-    """When the page's language was last brought up to date with the source."""
-    return queries.translation_revised(get_db(), current_language())
+    """When the page's language was last brought up to date with the source;
+    None when the database cannot say (an error page must still render)."""
+    try:
+        return queries.translation_revised(get_db(), current_language())
+    except sqlite3.Error:
+        return None
 
 
 def language_name(code: str, in_language: str | None = None) -> str:

@@ -7,7 +7,8 @@
   compile         compile the interface catalogs (make db does this too)
 
 The languages are the site's LANGUAGES setting (bzksite/__init__.py, or the
-BZKSITE_LANGUAGES environment variable).
+BZKSITE_LANGUAGES environment variable) and any other language that already
+has a folder in translations/ (begun with init, not served yet).
 """
 
 import argparse
@@ -24,7 +25,7 @@ from bzksite.build.catalogs import read_catalog
 from bzksite.build.errors import SourceError, display_path
 from bzksite.build.extract import extract
 from bzksite.build.merge import merge, new_catalog
-from bzksite.build.previous import write_catalog
+from bzksite.build.previous import extra_header_fields, write_catalog
 from bzksite.build.sources import SOURCE_LANGUAGE
 from bzksite.build.status import catalog_status, domains_of
 
@@ -42,8 +43,18 @@ def catalogs(translations: Path, languages: list[str]) -> list[tuple[str, str, P
 
 
 def template(translations: Path, domain: str):
-    with (translations / f"{domain}.pot").open("rb") as file:
+    path = translations / f"{domain}.pot"
+    if not path.exists():
+        raise SystemExit(f"{display_path(path)} is missing: run `make i18n-extract` first.")
+    with path.open("rb") as file:
         return read_po(file)
+
+
+def all_languages(translations: Path) -> list[str]:
+    """The configured languages, then those begun in translations/ but not served yet."""
+    languages = list(settings()["LANGUAGES"])
+    begun = sorted(p.name for p in translations.glob("*") if (p / "LC_MESSAGES").is_dir())
+    return languages + [code for code in begun if code not in languages]
 
 
 def do_extract(translations: Path, languages: list[str]) -> int:
@@ -53,12 +64,14 @@ def do_extract(translations: Path, languages: list[str]) -> int:
 
 
 def do_update(translations: Path, languages: list[str]) -> int:
+    templates = {domain: template(translations, domain) for domain in ("messages", "content")}
     for language, domain, path in catalogs(translations, languages):
         if not path.exists():
             print(f"{display_path(path)}: missing; run `make i18n-init LANG={language}`")
             continue
-        merged = merge(read_catalog(path), template(translations, domain))
-        write_catalog(path, merged.catalog)
+        merged = merge(read_catalog(path), templates[domain])
+        extra = extra_header_fields(path.read_text(encoding="utf-8"))
+        write_catalog(path, merged.catalog, extra_header=extra)
         counts = f"{len(merged.fuzzy)} changed (fuzzy), {len(merged.new)} new"
         print(f"Updated {display_path(path)}: {counts}, {len(merged.obsolete)} obsolete.")
     return 0
@@ -69,11 +82,12 @@ def do_status(translations: Path, languages: list[str]) -> int:
         f"{'language':<9} {'domain':<9} {'translated':>10} {'fuzzy':>6} {'missing':>8} {'done':>5}"
     )
     gaps = []
+    templates = {domain: template(translations, domain) for domain in ("messages", "content")}
     for language, domain, path in catalogs(translations, languages):
         if not path.exists():
             print(f"{language:<9} {domain:<9} {'no catalog: run make i18n-init LANG=' + language}")
             continue
-        status = catalog_status(language, domain, path, template(translations, domain))
+        status = catalog_status(language, domain, path, templates[domain])
         print(
             f"{language:<9} {domain:<9} {status.translated:>10} {status.fuzzy:>6}"
             f" {status.missing:>8} {status.percent:>4}%"
@@ -106,7 +120,7 @@ def do_init(translations: Path, languages: list[str], language: str) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_catalog(path, new_catalog(template(translations, domain), language))
         print(f"Created {display_path(path)}.")
-    if language not in languages:
+    if language not in settings()["LANGUAGES"]:
         print(
             f"To serve {language!r}, add it to LANGUAGES in bzksite/__init__.py"
             f' (or BZKSITE_LANGUAGES), e.g. "{language}": {{}}, then run `make db`.'
@@ -130,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         "--translations", type=Path, default=ROOT / "translations", help="the catalogs' folder"
     )
     args = parser.parse_args(argv)
-    languages = list(settings()["LANGUAGES"])
+    languages = all_languages(args.translations)
     try:
         if args.command == "init":
             if not args.language:

@@ -31,8 +31,10 @@ def read_catalog(path: Path) -> Catalog:
     text = read_utf8(path)
     header, header_line = _check_lines(path, text)
     check_header(path, header, header_line)
+    # Babel would keep previous msgids (#|) as translator comments: read_previous does them.
+    without_previous = re.sub(r"(?m)^#\|.*$", "", text)
     try:
-        catalog = read_po(io.StringIO(text), abort_invalid=True)
+        catalog = read_po(io.StringIO(without_previous), abort_invalid=True)
     except PoFileError as error:
         # Babel counts lines from zero.
         message = str(error).removesuffix(f" on {error.lineno}")

@@ -1,13 +1,15 @@
 """`make i18n-update` and `make i18n-init`: bring each language's catalog in
 line with its template, keeping what translators wrote.
 
-Unlike Babel's own update, a changed text is matched only to a vanished text
-with the same msgctxt (the same place in the site), so exactly that entry
-turns fuzzy, with its old msgid kept as `#| msgid` for the translator to
-compare. A new text arrives empty; a vanished one stays as an obsolete `#~`
-entry.
+Unlike Babel's own update, a changed text is matched first with a vanished
+text of the same msgctxt (the same place in the site), so exactly that entry
+turns fuzzy, with the msgid it was translated from kept as `#| msgid` for the
+translator to compare. A text that only moved (same words, another place)
+keeps its translation, fuzzy. A new text arrives empty; a vanished
+translated one stays as an obsolete `#~` entry.
 """
 
+import copy
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -37,29 +39,30 @@ def merge(catalog: Catalog, template: Catalog) -> Merged:
     # An obsolete entry whose text is back is used again as it was.
     earlier = {_key(m): m for m in catalog.obsolete.values()}
     old.update({key: earlier[key] for key in keys & earlier.keys() if key not in old})
-    vanished = [key for key in old if key not in keys]  # (the revived are all in keys)
-    result = Merged(_empty_like(catalog, template))
+    vanished = [key for key in old if key not in keys]
+    result = Merged(_emptied(catalog, template))
     for message in wanted:
         key = _key(message)
         previous = old.get(key) or _changed_from(message, vanished, old)
+        merged = _copy(message)
         if previous is None:
             result.new.append(key)
-            result.catalog[message.id] = _copy(message, context=message.context)
-            continue
-        merged = _copy(message, string=previous.string, context=message.context)
-        merged.flags |= previous.flags - {"python-format"}
-        merged.user_comments = list(previous.user_comments)
-        if previous is not old.get(key):
-            vanished.remove(_key(previous))
-            merged.flags.add("fuzzy")
-            merged.previous_id = [_key(previous)[0]]
-            result.fuzzy.append(key)
-        elif "fuzzy" in previous.flags:
-            merged.previous_id = list(previous.previous_id)
+        else:
+            merged.string = previous.string
+            merged.flags |= previous.flags
+            merged.user_comments = list(previous.user_comments)
+            # The source the translation was made from: kept through later changes.
+            merged.previous_id = list(previous.previous_id) if previous.fuzzy else []
+            if previous is not old.get(key):
+                vanished.remove(_key(previous))
+                merged.flags.add("fuzzy")
+                merged.previous_id = merged.previous_id or [_key(previous)[0]]
+                result.fuzzy.append(key)
         result.catalog[message.id] = merged
     for key in vanished:
-        result.catalog.obsolete[key] = old[key]
-        result.obsolete.append(key)
+        if old[key].string:  # nothing to keep of an untranslated text
+            result.catalog.obsolete[key] = old[key]
+            result.obsolete.append(key)
     for key, message in earlier.items():
         if key not in keys:
             result.catalog.obsolete[key] = message
@@ -72,45 +75,44 @@ def new_catalog(template: Catalog, language: str) -> Catalog:
     catalog.creation_date = template.creation_date
     for message in template:
         if message.id:
-            catalog[message.id] = _copy(message, context=message.context)
+            catalog[message.id] = _copy(message)
     return catalog
 
 
 def _changed_from(message: Message, vanished: list[Key], old: dict[Key, Message]):
-    """The vanished text of the same place most like `message`, if alike enough."""
+    """The vanished text that `message` replaces: the most alike one of the same
+    place, if alike enough, else the very same text from another place."""
+    text = _key(message)[0]
     same_place = [key for key in vanished if key[1] == message.context and old[key].string]
-    scored = [(SequenceMatcher(None, key[0], str(message.id)).ratio(), key) for key in same_place]
+    scored = [
+        (SequenceMatcher(None, key[0], text, autojunk=False).ratio(), key) for key in same_place
+    ]
     best = max(scored, default=None)
-    return old[best[1]] if best and best[0] >= SIMILAR else None
+    if best and best[0] >= SIMILAR:
+        return old[best[1]]
+    moved = [key for key in vanished if key[0] == text and old[key].string]
+    return old[moved[0]] if moved else None
 
 
-def _empty_like(catalog: Catalog, template: Catalog) -> Catalog:
-    copy = Catalog(
-        locale=catalog.locale,
-        domain=catalog.domain,
-        header_comment=catalog.header_comment,
-        project=catalog.project,
-        version=catalog.version,
-        copyright_holder=catalog.copyright_holder,
-        msgid_bugs_address=catalog.msgid_bugs_address or "",
-        creation_date=template.creation_date,
-        revision_date=catalog.revision_date,
-        last_translator=catalog.last_translator,
-        language_team=catalog.language_team,
-        charset="utf-8",
-        fuzzy=False,
-    )
-    return copy
+def _emptied(catalog: Catalog, template: Catalog) -> Catalog:
+    """`catalog` without its messages: its header (plural forms included) kept."""
+    emptied = copy.deepcopy(catalog)
+    for message in list(emptied):
+        if message.id:
+            emptied.delete(message.id, context=message.context)
+    emptied.obsolete.clear()
+    emptied.creation_date = template.creation_date
+    return emptied
 
 
-def _copy(message: Message, string: str = "", context: str | None = None) -> Message:
+def _copy(message: Message) -> Message:
     return Message(
         message.id,
-        string,
+        "",
         locations=list(message.locations),
         flags=set(message.flags),
         auto_comments=list(message.auto_comments),
-        context=context,
+        context=message.context,
     )
 
 

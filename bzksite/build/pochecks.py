@@ -11,8 +11,12 @@ from babel.messages.catalog import Catalog, Message
 
 from .errors import SourceError
 
-# %(name)s and the like, and {name} fields.
-_PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]|\{(\w*)[^{}]*\}")
+# %(name)s and the like (not after %%), and {name} fields (not {{ }}, not
+# "{zie bijlage}": a name, then at most an attribute, index or format spec).
+_PLACEHOLDER = re.compile(
+    r"(?<!%)%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]"
+    r"|(?<!\{)\{[A-Za-z_]\w*(?:[.\[!:][^{}\s]*)?\}(?!\})"
+)
 _MARKUP = re.compile(r"<[A-Za-z/!]|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);")
 
 
@@ -44,7 +48,7 @@ def check_messages(path: Path, catalog: Catalog) -> None:
                 raise SourceError(path, message.lineno, f"{where}markup in the msgid")
         if message.fuzzy:
             continue  # not used, and it may differ: that is why it is fuzzy
-        for source, translation in zip(_texts(message.id), _texts(message.string), strict=False):
+        for source, translation in _pairs(message):
             if not translation:
                 continue
             if _MARKUP.search(translation):
@@ -60,7 +64,14 @@ def check_messages(path: Path, catalog: Catalog) -> None:
 
 
 def placeholders(text: str) -> Counter:
-    return Counter(named or braced for named, braced in _PLACEHOLDER.findall(text))
+    return Counter(_PLACEHOLDER.findall(text))
+
+
+def _pairs(message: Message) -> list[tuple[str, str]]:
+    """(source, translation) of each form: every plural form after the first
+    translates the plural msgid."""
+    sources, translations = _texts(message.id), _texts(message.string)
+    return [(sources[min(i, len(sources) - 1)], text) for i, text in enumerate(translations)]
 
 
 def _texts(value: str | tuple | list | None) -> list[str]:
@@ -74,4 +85,4 @@ def _where(message: Message) -> str:
 
 
 def _list(found: Counter) -> str:
-    return ", ".join(sorted(f"{{{name}}}" for name in found.elements())) or "none"
+    return ", ".join(sorted(found.elements())) or "none"

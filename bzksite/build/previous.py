@@ -5,6 +5,7 @@ the translator how the source changed, so these lines are handled here.
 """
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -50,11 +51,16 @@ def read_previous(text: str) -> dict[tuple[str, str | None], str]:
     return found
 
 
-def write_catalog(path: Path, catalog: Catalog, width: int = 76) -> None:
-    """Write `catalog` as Babel does, with previous msgids written properly."""
+def write_catalog(
+    path: Path, catalog: Catalog, width: int = 76, extra_header: list[str] = ()
+) -> None:
+    """Write `catalog` as Babel does, with previous msgids written properly and
+    `extra_header` fields ("X-Generator: Poedit 3.4", which Babel drops when
+    it reads) kept. The file is replaced in one rename: never half written."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=width, include_previous=False)
     entries = buffer.getvalue().decode("utf-8").split("\n\n")
+    entries[0] += "".join(f'\n"{field}\\n"' for field in extra_header)
     messages = [message for message in catalog if message.id]
     # Babel writes the header, then each message in order, a blank line apart.
     for index, message in enumerate(messages, start=1):
@@ -65,4 +71,12 @@ def write_catalog(path: Path, catalog: Catalog, width: int = 76) -> None:
         block = f"msgid {normalize(message.previous_id[0], width=width - 3)}".split("\n")
         lines[at:at] = [f"#| {line}" for line in block]
         entries[index] = "\n".join(lines)
-    path.write_text("\n\n".join(entries), encoding="utf-8")
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text("\n\n".join(entries), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def extra_header_fields(text: str) -> list[str]:
+    """The header's own fields (X-...), escaped as in the file, which Babel drops."""
+    header = text.split("\n\n", 1)[0]
+    return re.findall(r'^"(X-[^"]*?)\\n"$', header, re.MULTILINE)

@@ -254,7 +254,7 @@ BAD_CATALOGS = {
         'msgstr "Director of %(unit)s"',
         ('msgid "Directeur KIEM"', 0),
         "msgctxt 'unit:kiem:director_role': placeholders differ: the msgid has none,"
-        " the translation {unit}",
+        " the translation %(unit)s",
     ),
     "markup in a translation": (
         'msgstr "Director of KIEM"',

@@ -9,8 +9,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from bzksite import settings
-from bzksite.build import BuildError, read_messages
+from bzksite import DEFAULTS
+from bzksite.build import BuildError, SourceError, read_messages
 from bzksite.build.catalogs import read_catalog
 from bzksite.build.extract import content_template, extract
 from bzksite.build.merge import merge, new_catalog
@@ -143,8 +143,11 @@ def test_a_new_language_starts_with_a_complete_header_and_empty_entries(tmp_path
 def test_the_committed_templates_are_up_to_date(tmp_path):
     for fresh in extract(ROOT, tmp_path):
         committed = TRANSLATIONS / fresh.name
-        assert messages_of(committed) == messages_of(fresh), (
-            f"{committed.relative_to(ROOT)} is out of date: run make i18n-extract"
+        now, then = messages_of(fresh), messages_of(committed)
+        differ = [m[:2] for m in now if m not in then] + [m[:2] for m in then if m not in now]
+        assert not differ, (
+            f"{committed.relative_to(ROOT)} is out of date: run make i18n-extract."
+            f" First differences (msgctxt, msgid): {differ[:3]}"
         )
 
 
@@ -169,7 +172,7 @@ def test_every_catalog_of_every_language_is_complete():
     """The Dutch interface and the English content, and any language added:
     100% at every submission. A gap names file, line and msgctxt."""
     gaps = []
-    for language in settings()["LANGUAGES"]:
+    for language in DEFAULTS["LANGUAGES"]:
         for domain in domains_of(language, SOURCE_LANGUAGE):
             path = TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
             assert path.exists(), f"{path.relative_to(ROOT)} is missing: make i18n-init"
@@ -194,5 +197,80 @@ def test_an_interface_placeholder_mismatch_stops_the_build(tmp_path):
         read_messages(copied)
     line = next(n for n, line in enumerate(po.read_text().splitlines(), 1) if "%(bron)s" in line)
     message = str(raised.value)
-    assert re.match(r".*messages.po:\d+: placeholders differ: the msgid has .*\{source\}", message)
+    assert re.match(
+        r".*messages.po:\d+: placeholders differ: the msgid has .*%\(source\)s", message
+    )
     assert int(message.split(":")[1]) <= line, "the entry's msgid line, before its msgstr"
+
+
+def test_a_second_change_keeps_the_source_the_translation_was_made_from():
+    first = LONG.replace("op de", "op haar")
+    second = first.replace("Europa", "de Europese Unie")
+    old = catalog((LONG, "KIEM links the fields.", "unit:kiem:description"))
+    once = merge(old, template((first, "unit:kiem:description")))
+    twice = merge(once.catalog, template((second, "unit:kiem:description")))
+    entry = twice.catalog.get(second, context="unit:kiem:description")
+    assert entry.fuzzy and entry.previous_id == [LONG]
+
+
+def test_a_moved_text_keeps_its_translation_for_review_and_untranslated_leftovers_go():
+    old = catalog(("Verhuisd.", "Moved.", "unit:ba:description"), ("Leeg.", "", "unit:ba:name"))
+    merged = merge(old, template(("Verhuisd.", "unit:com:description")))
+    entry = merged.catalog.get("Verhuisd.", context="unit:com:description")
+    assert entry.fuzzy and entry.string == "Moved."
+    assert merged.obsolete == [], "an untranslated text leaves nothing behind"
+
+
+def test_two_sentences_swapped_in_a_long_paragraph_are_a_change_not_a_new_text():
+    first, second = LONG * 3, "Tweede zin die ook lang genoeg is om mee te tellen. " * 4
+    old = catalog((first + second, "Translated.", "unit:kiem:description"))
+    merged = merge(old, template((second + first, "unit:kiem:description")))
+    assert len(merged.fuzzy) == 1 and merged.new == []
+
+
+def test_updating_a_catalog_with_fuzzy_entries_twice_changes_nothing_more(tmp_path):
+    old = catalog((LONG, "Translated.", "unit:kiem:description"), ("Kop", "Heading", "a:b:c"))
+    new = template((LONG.replace("op de", "op haar"), "unit:kiem:description"), ("Kop", "a:b:c"))
+    path = tmp_path / "en" / "LC_MESSAGES" / "content.po"
+    path.parent.mkdir(parents=True)
+    extra = ["X-Generator: Poedit 3.4.2"]
+    write_catalog(path, merge(old, new).catalog, extra_header=extra)
+    once = path.read_text()
+    assert '"X-Generator: Poedit 3.4.2\\n"' in once
+    write_catalog(path, merge(read_catalog(path), new).catalog, extra_header=extra)
+    assert path.read_text() == once
+    assert "# |" not in once and "#| msgid" in once
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "ok"),
+    [
+        ("Zie {zie bijlage}.", "See {see annex}.", True),  # no placeholder: words in braces
+        ("100%% zeker, {{niet}} dit", "100%% sure, {{not}} this", True),
+        ("Op %(date)s", "On %(date)s", True),
+        ("Op %(date)s", "On %(datum)s", False),
+        ("Op {date}", "On {datum}", False),
+        ("Op %(date)s", "On %(date)d", False),
+        ("Op %(date)s", "On", False),
+    ],
+)
+def test_placeholders_must_match_and_only_placeholders_count(tmp_path, msgid, msgstr, ok):
+    path = tmp_path / "en" / "LC_MESSAGES" / "content.po"
+    path.parent.mkdir(parents=True)
+    write_catalog(path, catalog((msgid, msgstr, "a:b:c")))
+    if ok:
+        read_catalog(path)
+    else:
+        with pytest.raises(SourceError, match="a:b:c': placeholders differ"):
+            read_catalog(path)
+
+
+def test_every_plural_form_is_checked(tmp_path):
+    path = tmp_path / "pl" / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True)
+    plural = Catalog(locale="pl", fuzzy=False)
+    forms = ("%(count)d reguła", "%(count)d reguły", "%(liczba)d reguł")
+    plural.add(("%(count)d rule", "%(count)d rules"), forms)
+    write_catalog(path, plural)
+    with pytest.raises(SourceError, match=r"the translation %\(liczba\)d"):
+        read_catalog(path)

@@ -1,0 +1,77 @@
+"""scripts/i18n.py as translators run it (make i18n-*), on a copy of the catalogs."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, TRANSLATIONS
+
+
+@pytest.fixture
+def translations(tmp_path):
+    copied = tmp_path / "translations"
+    shutil.copytree(TRANSLATIONS, copied, ignore=shutil.ignore_patterns("*.mo"))
+    return copied
+
+
+def i18n(*arguments, translations, **environment):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BZKSITE_")}
+    return subprocess.run(
+        [sys.executable, "scripts/i18n.py", *arguments, "--translations", str(translations)],
+        cwd=ROOT, capture_output=True, text=True, env={**env, **environment},
+    )  # fmt: skip
+
+
+def test_status_shows_the_committed_catalogs_complete(translations):
+    result = i18n("status", translations=translations)
+    assert result.returncode == 0
+    rows = [line.split() for line in result.stdout.splitlines()[1:] if line.strip()]
+    assert [(row[0], row[1], row[-1]) for row in rows] == [
+        ("nl", "messages", "100%"),
+        ("en", "content", "100%"),
+    ]
+    assert "Not done yet" not in result.stdout
+
+
+def test_status_lists_an_emptied_entry_with_file_line_and_msgctxt(translations):
+    po = translations / "en" / "LC_MESSAGES" / "content.po"
+    po.write_text(po.read_text().replace('msgstr "Director of KIEM"', 'msgstr ""'))
+    result = i18n("status", translations=translations)
+    assert " 99%" in result.stdout or " 98%" in result.stdout
+    [gap] = [line for line in result.stdout.splitlines() if ": missing: " in line]
+    assert "content.po:" in gap and "msgctxt 'unit:kiem:director_role'" in gap
+
+
+def test_init_starts_a_language_once_and_says_how_to_serve_it(translations):
+    first = i18n("init", "de", translations=translations)
+    assert first.returncode == 0, first.stderr
+    assert (translations / "de" / "LC_MESSAGES" / "messages.po").exists()
+    assert (translations / "de" / "LC_MESSAGES" / "content.po").exists()
+    assert "add it to LANGUAGES in bzksite/__init__.py" in first.stdout
+    again = i18n("init", "de", translations=translations)
+    assert again.returncode == 0 and "exists" in again.stdout
+    # Begun but not served yet: status and update include it already.
+    status = i18n("status", translations=translations)
+    assert [line.split()[:2] for line in status.stdout.splitlines() if line.startswith("de ")] == [
+        ["de", "messages"],
+        ["de", "content"],
+    ]
+
+
+@pytest.mark.parametrize("language", ["C.UTF-8", "DE", "../x", "xx"])
+def test_init_refuses_what_is_no_language(translations, language):
+    result = i18n("init", language, translations=translations)
+    assert result.returncode == 2
+    assert not (translations / language).exists()
+
+
+def test_a_missing_template_is_a_clear_error_and_changes_nothing(translations):
+    (translations / "content.pot").unlink()
+    before = (translations / "nl" / "LC_MESSAGES" / "messages.po").read_text()
+    result = i18n("update", translations=translations)
+    assert result.returncode != 0 and "run `make i18n-extract` first" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (translations / "nl" / "LC_MESSAGES" / "messages.po").read_text() == before
