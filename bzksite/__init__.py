@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Config, Flask
 
-from . import analytics, cookies, db, errors, i18n, root, security, views
+from . import analytics, caching, cookies, db, errors, i18n, root, security, static_files, views
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,14 @@ DEFAULTS: dict[str, Any] = {
     },
     # Requests for any other host get a 400 (Flask checks Host against these).
     "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
+    # Behind HTTPS (a proxy that terminates it): send Strict-Transport-Security
+    # and mark the consent cookie Secure.
+    "HTTPS": False,
+    # Where to report a vulnerability, for /.well-known/security.txt: the
+    # central government's coordinated vulnerability disclosure at the NCSC.
+    "SECURITY_CONTACT": "https://www.ncsc.nl/contact/kwetsbaarheid-melden",
+    # Only GET and HEAD (and the consent form's POST): OPTIONS gets a 405 too.
+    "PROVIDE_AUTOMATIC_OPTIONS": False,
     # Requests with a larger body get a 413: the one form sends a few hundred bytes.
     "MAX_CONTENT_LENGTH": 16 * 1024,
     # Matomo analytics, off unless both are set: an https:// address and a site id.
@@ -44,7 +52,8 @@ def settings(test_config: dict[str, Any] | None = None) -> Config:
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """The site, with settings(test_config)."""
-    app = Flask(__name__)
+    # Static files get content-hashed names: see static_files.py.
+    app = Flask(__name__, static_folder=None)
     app.config.update(settings(test_config))
 
     db.init_app(app)
@@ -52,6 +61,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     analytics.init_app(app)
     cookies.init_app(app)
     security.init_app(app)
+    static_files.init_app(app)
+    caching.init_app(app)
     errors.init_app(app)
     app.register_blueprint(root.bp)
     app.register_blueprint(views.blueprint(app.config["LANGUAGES"]))

@@ -118,7 +118,7 @@ def remember(response: Response, choice: str) -> None:
         choice,
         max_age=CONSENT.seconds,
         path="/",
-        secure=request.is_secure,
+        secure=request.is_secure or current_app.config["HTTPS"],
         httponly=True,
         samesite="Lax",
     )

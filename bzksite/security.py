@@ -1,7 +1,12 @@
-"""Security headers on every response: nothing runs or loads that the site
-did not send, except Matomo's tracker from its own origin when configured."""
+"""Security headers on every response, written without flask-talisman (no
+longer maintained): nothing runs or loads that the site did not send, except
+Matomo's tracker from its own origin when configured. Also security.txt.
+"""
 
-from flask import Flask, Response
+import os
+from datetime import UTC, datetime, timedelta
+
+from flask import Blueprint, Flask, Response, current_app, request
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -9,8 +14,12 @@ HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), geolocation=(), microphone=()",
+    "Permissions-Policy": "camera=(), geolocation=(), microphone=(), payment=(), usb=()",
 }
+# Sent only when the site says it runs behind HTTPS (BZKSITE_HTTPS): one year.
+STRICT_TRANSPORT_SECURITY = "max-age=31536000"
+
+bp = Blueprint("security", __name__)
 
 
 def content_security_policy(matomo_origin: str | None = None) -> str:
@@ -37,6 +46,8 @@ def init_app(app: Flask) -> None:
         "Content-Security-Policy": content_security_policy(matomo.origin if matomo else None),
         **HEADERS,
     }
+    if app.config["HTTPS"]:
+        headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
 
     def add_headers(response: Response) -> Response:
         for name, value in headers.items():
@@ -44,3 +55,19 @@ def init_app(app: Flask) -> None:
         return response
 
     app.after_request(add_headers)
+    app.register_blueprint(bp)
+
+
+@bp.get("/.well-known/security.txt")
+def security_txt() -> Response:
+    """RFC 9116. It expires a year after the database was built: a site that
+    is not rebuilt for a year has a contact nobody has checked."""
+    built = datetime.fromtimestamp(os.stat(current_app.config["DATABASE"]).st_mtime, UTC)
+    expires = (built + timedelta(days=365)).replace(microsecond=0)
+    lines = [
+        f"Contact: {current_app.config['SECURITY_CONTACT']}",
+        f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {request.host_url}.well-known/security.txt",
+    ]
+    return current_app.response_class("\n".join(lines) + "\n", mimetype="text/plain")
