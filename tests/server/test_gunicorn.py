@@ -1,0 +1,131 @@
+"""Against a real gunicorn: malformed requests the test client cannot send get
+a clean 4xx, nothing ever a 5xx or a traceback; a database rebuilt under load
+fails no request and is served at once."""
+
+import re
+import shutil
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bzksite.build import build_database
+from tests.conftest import CONTENT
+
+HOST = b"Host: 127.0.0.1\r\n"
+
+
+def raw(port: int, request: bytes) -> bytes:
+    """Send bytes as they are; the answer, until the server closes."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+def status(answer: bytes) -> int:
+    match = re.match(rb"HTTP/1\.[01] (\d{3}) ", answer)
+    assert match, f"no status line in {answer[:80]!r}"
+    return int(match[1])
+
+
+def get(target: bytes, *headers: bytes, method: bytes = b"GET", body: bytes = b"") -> bytes:
+    return b"%s %s HTTP/1.1\r\n%s%sConnection: close\r\n\r\n%s" % (
+        method, target, HOST, b"".join(h + b"\r\n" for h in headers), body,
+    )  # fmt: skip
+
+
+REQUESTS = {
+    "bytes that are no UTF-8 in the path": get(b"/nl/\xff\xfe/"),
+    "NUL in the path": get(b"/nl/\x00/"),
+    "CR in the path": get(b"/nl/\rx/"),
+    "encoded CR LF": get(b"/nl/%0d%0aSet-Cookie:%20x=1/"),
+    "a request line of 10 KB": get(b"/" + b"a" * 10_000),
+    "a header of 10 KB": get(b"/nl/", b"X-Long: " + b"a" * 10_000),
+    "200 headers": get(b"/nl/", *(b"X-%d: 1" % n for n in range(200))),
+    "NUL in a header": get(b"/nl/", b"X-Bad: a\x00b"),
+    "a header without a colon": get(b"/nl/", b"nonsense"),
+    "bytes that are no UTF-8 in a header": get(b"/", b"Accept-Language: \xff\xfe"),
+    "a broken cookie": get(b"/nl/", b'Cookie: \xff=\xfe; analytics_consent="yes'),
+    "an absolute URI for another host": (
+        b"GET http://evil.example/nl/ HTTP/1.1\r\nHost: evil.example\r\n\r\n"
+    ),
+    "no Host in HTTP/1.1": b"GET /nl/ HTTP/1.1\r\nConnection: close\r\n\r\n",
+    "two Hosts": get(b"/nl/", b"Host: evil.example"),
+    "HTTP/0.9": b"GET /nl/\r\n\r\n",
+    "HTTP/2 over plain text": b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+    "an unknown method": get(b"/nl/", method=b"BREW"),
+    "a method with a NUL": get(b"/nl/", method=b"G\x00T"),
+    "CONNECT": b"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n",
+    "a negative Content-Length": get(b"/nl/cookies/", b"Content-Length: -1", method=b"POST"),
+    "two Content-Lengths": get(
+        b"/nl/cookies/", b"Content-Length: 3", b"Content-Length: 4", method=b"POST", body=b"abcd"
+    ),
+    "a broken chunk": get(
+        b"/nl/cookies/", b"Transfer-Encoding: chunked", method=b"POST", body=b"zz\r\n"
+    ),
+    "a body too large": get(
+        b"/nl/cookies/", b"Content-Length: 100000", method=b"POST", body=b"a" * 100_000
+    ),
+    "garbage forwarding headers": get(
+        b"/nl/", b"X-Forwarded-Proto: gopher", b"X-Forwarded-For: ,,,", b"Forwarded: ;;;="
+    ),
+    "a Range past the end": get(b"/static/site.css", b"Range: bytes=999999-"),
+    "a broken If-Modified-Since": get(b"/static/site.css", b"If-Modified-Since: \xff"),
+}
+
+
+@pytest.mark.parametrize("case", REQUESTS, ids=list(REQUESTS))
+def test_malformed_requests_get_a_clean_answer(server, case):
+    code = status(raw(server.port, REQUESTS[case]))
+    assert 200 <= code < 500, f"{case}: {code}"
+
+
+def test_the_log_shows_no_error(server):
+    for case in REQUESTS:  # also when this test runs alone
+        raw(server.port, REQUESTS[case])
+    log = server.log_text()
+    assert "Traceback" not in log and "Error handling request" not in log, log[-3000:]
+    assert not re.search(r'" 5\d\d ', log), "a 5xx in the access log"
+
+
+def test_rebuilding_the_database_under_load_fails_no_request(server, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    translations, database = Path(server.config["TRANSLATIONS"]), Path(server.config["DATABASE"])
+    answers: Counter = Counter()
+    failures: list[str] = []
+    stop = threading.Event()
+
+    def load(path: str) -> None:
+        while not stop.is_set():
+            try:
+                with urllib.request.urlopen(server.url + path, timeout=10) as response:
+                    response.read()
+                    answers[response.status] += 1
+            except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+                failures.append(f"{path}: {error!r}")
+
+    paths = ["/nl/", "/en/organisation/kiem/", "/nl/cookies/", "/sitemap.xml"]
+    threads = [threading.Thread(target=load, args=(path,)) for path in paths]
+    for thread in threads:
+        thread.start()
+    kiem = content / "units" / "kiem.toml"
+    for round_ in range(5):
+        kiem.write_text(kiem.read_text().replace("Steur", f"Steur-{round_}", 1))
+        build_database(content, translations, database)
+        time.sleep(0.2)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert not failures, failures[:5]
+    assert set(answers) == {200} and sum(answers.values()) > 50, answers
+    with urllib.request.urlopen(server.url + "/nl/organisatie/kiem/") as response:
+        assert "Steur-4" in response.read().decode(), "the last build is served, no restart"
