@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install db run test test-fast lint format browser axe a11y-report clean
+.PHONY: help install db run test test-fast lint format browser axe a11y-report bench wrk clean
 .PHONY: i18n-extract i18n-update i18n-status i18n-init i18n-compile
 
 help: ## List the targets
@@ -76,6 +76,16 @@ lint: $(VENV)/.installed-test ## Check code style with ruff
 format: $(VENV)/.installed-test ## Fix code style with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+wrk: ## Install Debian's wrk, the load generator of make bench, when missing
+	@if ! command -v wrk >/dev/null; then \
+		echo "Installing wrk..."; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; \
+	fi
+
+bench: db wrk ## Measure the site against a trivial app serving the same bytes [SECONDS=5]
+	$(BIN)/python scripts/bench.py --seconds $(or $(SECONDS),5)
 
 i18n-extract: install ## Write translations/messages.pot and translations/content.pot
 	$(BIN)/python scripts/i18n.py extract

@@ -55,6 +55,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Static files get content-hashed names: see static_files.py.
     app = Flask(__name__, static_folder=None)
     app.config.update(settings(test_config))
+    hosts = app.config["TRUSTED_HOSTS"]
+    if not isinstance(hosts, list) or not all(isinstance(host, str) for host in hosts):
+        # A shell or unit file that ate the quotes leaves a plain string here.
+        raise ValueError(f"TRUSTED_HOSTS must be a JSON list of host names, not {hosts!r}")
 
     db.init_app(app)
     i18n.init_app(app)

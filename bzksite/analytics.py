@@ -72,10 +72,16 @@ def asks_not_to_be_tracked() -> bool:
     return request.headers.get("DNT") == "1" or request.headers.get("Sec-GPC") == "1"
 
 
+def tracked(settings: Matomo | None, consent: str | None, dnt: str | None, gpc: str | None) -> bool:
+    """Whether a request gets the tracker: Matomo on, a yes, and neither DNT nor GPC."""
+    return settings is not None and consent == "yes" and dnt != "1" and gpc != "1"
+
+
 def tracker() -> dict[str, str] | None:
     """The tracker script's data attributes for this request, or None: no tracker."""
     settings = matomo()
-    if settings is None or cookies.consent() != "yes" or asks_not_to_be_tracked():
+    dnt, gpc = request.headers.get("DNT"), request.headers.get("Sec-GPC")
+    if not tracked(settings, cookies.consent(), dnt, gpc):
         return None
     lifetimes = {cookie.setting: cookie.seconds for cookie in cookies.matomo_cookies(settings)}
     return {
@@ -85,12 +91,14 @@ def tracker() -> dict[str, str] | None:
     }
 
 
+def vary(settings: Matomo | None) -> list[str]:
+    """What a page differs by: the consent cookie and, with Matomo, DNT and GPC."""
+    return ["Cookie", "DNT", "Sec-GPC"] if settings else ["Cookie"]
+
+
 def _vary_and_forget(response):
-    # A page differs by the consent cookie (banner, tracker) and, with Matomo, by DNT and GPC.
     if response.mimetype == "text/html":
-        response.vary.add("Cookie")
-        if matomo() is not None:
-            response.vary.update(("DNT", "Sec-GPC"))
+        response.vary.update(vary(matomo()))
     # Matomo cookies go when the visitor says no, and whenever a request
     # gets no tracker (consent expired, DNT or GPC switched on since a yes).
     if tracker() is None or g.get("analytics_rejected"):

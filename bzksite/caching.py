@@ -1,35 +1,89 @@
-"""Pages are worked out once per worker and then handed out as bytes.
+"""Pages are worked out once per worker and then handed out as bytes, by a
+WSGI layer in front of Flask.
 
 A page depends on the database build, the code and templates, its URL (with
 host and scheme: it carries absolute links), the visitor's cookie choice
-(banner, confirmation) and whether the tracker is on. All of that makes its
-ETag, computed before any rendering: an If-None-Match that matches gets a 304
-at once, and a worker that rendered the page before sends the stored bytes.
-A rebuilt database has a new build id, so nothing stale is ever served, and
-no restart is needed.
+(banner, confirmation) and whether the tracker is on. All of that is read
+from the request as it comes in and makes the page's key and ETag, before
+Flask sees it: an If-None-Match that matches gets a 304 at once, without any
+rendering, and a page this worker rendered before goes out as stored bytes.
+A rebuilt database has a new build id, so nothing stale is served and no
+restart is needed. Flask marks which responses may be kept (_mark).
 """
 
 import hashlib
 import os
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, request
 
 from . import analytics, cookies
 from .db import connect
 
 CACHE_CONTROL = "public, no-cache"  # store, but ask each time: a 304 costs nothing
 MAX_PAGES = 256  # per worker; a page is 10 to 20 KB
+CACHEABLE = "bzksite.cacheable"  # set in the WSGI environ by Flask for a page to keep
+
+
+@dataclass(frozen=True)
+class Page:
+    etag: str
+    status: str
+    headers: list[tuple[str, str]]
+    body: bytes
 
 
 class PageCache:
-    def __init__(self, database: str, code_version: str) -> None:
-        self.database = database
-        self.code_version = code_version
-        self.pages: OrderedDict[str, bytes] = OrderedDict()
+    def __init__(self, app: Flask) -> None:
+        self.next = app.wsgi_app
+        self.database = app.config["DATABASE"]
+        self.version = code_version(app)
+        self.matomo = app.extensions["matomo"]
+        vary = ", ".join(analytics.vary(self.matomo))
+        self.headers_304 = [*app.extensions["security_headers"].items(), ("Vary", vary)]
+        self.pages: OrderedDict[tuple, Page] = OrderedDict()
         self._file: tuple | None = None
         self._build_id = ""
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        method, cookie = environ["REQUEST_METHOD"], environ.get("HTTP_COOKIE", "")
+        # Matomo cookies left over get expired per request (analytics.py): no shortcut.
+        if method not in ("GET", "HEAD") or "_pk_" in cookie:
+            return self.next(environ, start_response)
+        key = self.key(environ, cookie)
+        etag = self.pages[key].etag if key in self.pages else _etag(self.version, key)
+        if _matches(environ.get("HTTP_IF_NONE_MATCH", ""), etag):
+            start_response("304 Not Modified", [*self.headers_304, *_validators(etag)])
+            return []
+        page = self.pages.get(key)
+        if page is None:
+            status, headers, body = self.render(environ)
+            if not environ.get(CACHEABLE):
+                start_response(status, headers)
+                return [body]
+            page = Page(etag, status, [*headers, *_validators(etag)], body)
+            if method == "GET":  # a HEAD has no body to keep
+                self.keep(key, page)
+        else:
+            self.pages.move_to_end(key)
+        start_response(page.status, page.headers)
+        return [] if method == "HEAD" else [page.body]
+
+    def key(self, environ: dict, cookie: str) -> tuple:
+        consent = cookies.consent_in(cookie)
+        dnt, gpc = environ.get("HTTP_DNT"), environ.get("HTTP_SEC_GPC")
+        return (
+            self.build_id(),
+            environ["wsgi.url_scheme"],
+            environ.get("HTTP_HOST", ""),
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+            consent,
+            analytics.tracked(self.matomo, consent, dnt, gpc),
+        )
 
     def build_id(self) -> str:
         """The database's build id, read again only when the file was replaced."""
@@ -45,16 +99,34 @@ class PageCache:
             self.pages.clear()
         return self._build_id
 
-    def get(self, etag: str) -> bytes | None:
-        body = self.pages.get(etag)
-        if body is not None:
-            self.pages.move_to_end(etag)
-        return body
+    def render(self, environ: dict) -> tuple[str, list, bytes]:
+        answer: list = []
+        chunks = self.next(
+            environ, lambda status, headers, exc_info=None: answer.extend([status, headers])
+        )
+        try:
+            body = b"".join(chunks)
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+        return answer[0], answer[1], body
 
-    def put(self, etag: str, body: bytes) -> None:
-        self.pages[etag] = body
+    def keep(self, key: tuple, page: Page) -> None:
+        self.pages[key] = page
         if len(self.pages) > MAX_PAGES:
             self.pages.popitem(last=False)
+
+
+def _etag(version: str, key: tuple) -> str:
+    return hashlib.sha256(repr((version, key)).encode()).hexdigest()[:24]
+
+
+def _validators(etag: str) -> list[tuple[str, str]]:
+    return [("ETag", f'"{etag}"'), ("Cache-Control", CACHE_CONTROL)]
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    return any(tag.strip().removeprefix("W/") == f'"{etag}"' for tag in if_none_match.split(","))
 
 
 def code_version(app: Flask) -> str:
@@ -72,57 +144,15 @@ def code_version(app: Flask) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["page_cache"] = PageCache(app.config["DATABASE"], code_version(app))
-    app.before_request(_answer_from_cache)
-    app.after_request(_keep_page)
+    app.after_request(_mark)
+    app.wsgi_app = PageCache(app)  # type: ignore[method-assign]
 
 
-def _cacheable() -> bool:
-    """A page of the site (any language) or a file for search engines, fetched."""
+def _mark(response: Response) -> Response:
+    """Let PageCache keep this response: a page of the site or a file for search
+    engines, whole, and with no cookie of its own."""
     endpoint = request.endpoint or ""
-    is_page = endpoint.startswith("site.") and endpoint != "site.cookie_choice"
-    is_file = endpoint in ("root.sitemap", "root.robots")
-    return request.method in ("GET", "HEAD") and (is_page or is_file)
-
-
-def page_etag(cache: PageCache) -> str:
-    tracker = analytics.tracker()
-    parts = [
-        cache.build_id(),
-        cache.code_version,
-        request.host_url,
-        request.full_path,
-        cookies.consent() or "-",
-        "tracked" if tracker else "-",
-    ]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
-
-
-def _answer_from_cache() -> Response | None:
-    if not _cacheable():
-        return None
-    cache: PageCache = current_app.extensions["page_cache"]
-    g.etag = etag = page_etag(cache)
-    if request.if_none_match.contains(etag):
-        return current_app.response_class(status=304)
-    body = cache.get(etag)
-    if body is None:
-        return None
-    g.from_cache = True
-    mimetype = "text/html" if request.endpoint.startswith("site.") else None
-    return current_app.response_class(body, mimetype=mimetype or _file_type())
-
-
-def _file_type() -> str:
-    return "application/xml" if request.endpoint == "root.sitemap" else "text/plain"
-
-
-def _keep_page(response: Response) -> Response:
-    etag = g.get("etag")
-    if etag is None or response.status_code not in (200, 304):
-        return response
-    if response.status_code == 200 and not g.get("from_cache"):
-        current_app.extensions["page_cache"].put(etag, response.get_data())
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = CACHE_CONTROL
+    wanted = endpoint.startswith("site.") or endpoint in ("root.sitemap", "root.robots")
+    if wanted and response.status_code == 200 and "Set-Cookie" not in response.headers:
+        request.environ[CACHEABLE] = True
     return response

@@ -102,10 +102,14 @@ _MATOMO_NAME = re.compile(rf"({'|'.join(_MATOMO)})\.[0-9]+\.[0-9a-f]+", re.ASCII
 
 
 def consent() -> str | None:
-    """The visitor's choice: "yes", "no", or None when there is none or it is
-    not exactly what the site writes (read from the raw header: a parser
-    would also accept "yes" in quotes or with an escape)."""
-    for pair in request.headers.get("Cookie", "").split(";"):
+    """The visitor's choice: "yes", "no", or None when there is none."""
+    return consent_in(request.headers.get("Cookie", ""))
+
+
+def consent_in(cookie_header: str) -> str | None:
+    """The choice in a Cookie header; None when it is not exactly what the site
+    writes (read raw: a cookie parser would also take "yes" in quotes)."""
+    for pair in cookie_header.split(";"):
         name, _, value = pair.strip().partition("=")
         if name == CONSENT_COOKIE:
             return value if value in CHOICES else None

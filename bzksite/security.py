@@ -48,6 +48,7 @@ def init_app(app: Flask) -> None:
     }
     if app.config["HTTPS"]:
         headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
+    app.extensions["security_headers"] = headers  # also on caching.py's 304s
 
     def add_headers(response: Response) -> Response:
         for name, value in headers.items():

@@ -120,3 +120,10 @@ def test_every_script_has_help(script):
     assert result.returncode == 0
     assert result.stdout.startswith("usage:")
     assert len(result.stdout.splitlines()) > 3
+
+
+@pytest.mark.parametrize("value", ["[organisatie.example.nl]", "organisatie.example.nl", "[1]"])
+def test_trusted_hosts_that_are_no_json_list_stop_start_up(site_config, monkeypatch, value):
+    monkeypatch.setenv("BZKSITE_TRUSTED_HOSTS", value)
+    with pytest.raises(ValueError, match="TRUSTED_HOSTS must be a JSON list"):
+        create_app(site_config)

@@ -1,0 +1,227 @@
+"""`make bench`: the site under gunicorn (the settings of `make run`) against
+a ceiling, the same gunicorn settings serving the same bytes from a trivial
+WSGI app (`ceiling` below), both driven by wrk on 127.0.0.1 in this run.
+
+Prints requests/s and p50/p99 latency for a unit page, the overview, a 304
+and a 404, each as a ratio to the ceiling; peak memory per worker; time from
+start to first response; and each page's weight (HTML + CSS, gzipped).
+Figures depend on the machine: only the ratios compare.
+"""
+
+import argparse
+import base64
+import gzip
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from xml.etree import ElementTree
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+SCENARIOS = {  # name: (path, send If-None-Match)
+    "unit page": ("/nl/organisatie/kiem/", False),
+    "overview": ("/nl/", False),
+    "304": ("/nl/organisatie/kiem/", True),
+    "404": ("/nl/bestaat-niet/", False),
+}
+TARGETS = {"rps": 0.7, "p99": 1.5, "start": 1.0, "memory": 64, "weight": 14 * 1024}
+
+
+_RESPONSES: dict = {}
+
+
+def ceiling(environ, start_response):
+    """The trivial app: the status, headers and body the site gave for this path
+    (the 304 when If-None-Match is sent), recorded in the file BENCH_RESPONSES names."""
+    if not _RESPONSES:
+        with open(os.environ["BENCH_RESPONSES"], encoding="utf-8") as file:
+            for key, (status, headers, body) in json.load(file).items():
+                _RESPONSES[key] = (status, [tuple(h) for h in headers], base64.b64decode(body))
+    key = environ["PATH_INFO"] + (" 304" if "HTTP_IF_NONE_MATCH" in environ else "")
+    status, headers, body = _RESPONSES[key]
+    start_response(status, headers)
+    return [body]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(app: str, port: int, env: dict | None = None) -> tuple[subprocess.Popen, float]:
+    """gunicorn with gunicorn.conf.py on `port`; the process and seconds to its first answer."""
+    command = [str(GUNICORN), "--config", str(ROOT / "gunicorn.conf.py")]
+    command += ["--bind", f"127.0.0.1:{port}", "--pythonpath", str(ROOT / "scripts"), app]
+    began = time.monotonic()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    while True:
+        if process.poll() is not None:
+            sys.exit(f"gunicorn {app} stopped with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
+                connection.sendall(b"HEAD /robots.txt HTTP/1.0\r\n\r\n")
+                if connection.recv(12):
+                    return process, time.monotonic() - began
+        except OSError:
+            time.sleep(0.005)
+
+
+def fetch(url: str, headers: dict | None = None) -> tuple[int, list, bytes]:
+    # Only http://127.0.0.1 URLs this script makes itself.
+    request = urllib.request.Request(url, headers=headers or {})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request) as response:  # noqa: S310
+            return response.status, response.getheaders(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.items(), error.read()
+
+
+def record(base: str) -> tuple[dict, str]:
+    """What the site answers for each scenario, for the ceiling to replay; the 304's ETag."""
+    responses = {}
+    etag = ""
+    for path, conditional in SCENARIOS.values():
+        headers = {"If-None-Match": etag} if conditional else {}
+        status, got, body = fetch(base + path, headers)
+        etag = etag or dict(got).get("ETag", "")
+        reason = {200: "OK", 304: "Not Modified", 404: "Not Found"}[status]
+        kept = [(k, v) for k, v in got if k.lower() not in ("date", "server", "connection")]
+        key = path + (" 304" if conditional else "")
+        responses[key] = [f"{status} {reason}", kept, base64.b64encode(body).decode()]
+    return responses, etag
+
+
+def wrk(url: str, seconds: int, etag: str | None) -> dict:
+    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--latency", url]
+    if etag:
+        command += ["-H", f"If-None-Match: {etag}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
+    errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        "p50": milliseconds(latency["50"]),
+        "p99": milliseconds(latency["99"]),
+        "errors": errors[1] if errors else "",
+    }
+
+
+def milliseconds(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def peak_memory_mb(master: subprocess.Popen) -> float:
+    """The largest peak resident size (VmHWM) among the master's workers."""
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    peaks = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024)
+    return max(peaks)
+
+
+def page_weights(base: str) -> list[tuple[str, int]]:
+    """Every sitemap page: its HTML and its stylesheets, each gzipped, added up."""
+    sitemap = ElementTree.fromstring(fetch(base + "/sitemap.xml")[2])  # noqa: S314 - our own
+    weights = []
+    for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
+        path = urllib.parse.urlsplit(loc.text).path
+        html = fetch(base + path)[2]
+        styles = re.findall(rb'<link rel="stylesheet" href="([^"]+)"', html)
+        css = b"".join(fetch(base + href.decode())[2] for href in styles)
+        weights.append((path, len(gzip.compress(html)) + len(gzip.compress(css)) if css else 0))
+    return weights
+
+
+def mark(ok: bool) -> str:
+    return "meets the target" if ok else "MISSES the target"
+
+
+def compare(site_port: int, ceiling_port: int, etag: str, seconds: int) -> dict:
+    """Each scenario on the site and on the ceiling: {name: (site, ceiling)}."""
+    print(f"wrk: 2 threads, 8 connections, {seconds} s each after 1 s to warm up\n")
+    print(f"{'':<10} {'req/s':>7} {'ceiling':>7} {'ratio':>5}   ", end="")
+    print(f"{'p50 ms':>6} {'p99 ms':>6} {'ceiling':>7} {'ratio':>5}")
+    results = {}
+    for name, (path, conditional) in SCENARIOS.items():
+        tag = etag if conditional else None
+        measured = []
+        for port in (site_port, ceiling_port):
+            url = f"http://127.0.0.1:{port}{path}"
+            wrk(url, 1, tag)
+            measured.append(wrk(url, seconds, tag))
+        site, top = results[name] = tuple(measured)
+        rps, p99 = site["rps"] / top["rps"], site["p99"] / top["p99"]
+        print(f"{name:<10} {site['rps']:>7.0f} {top['rps']:>7.0f} {rps:>5.2f}   ", end="")
+        print(f"{site['p50']:>6.2f} {site['p99']:>6.2f} {top['p99']:>7.2f} {p99:>5.2f}")
+        if site["errors"]:
+            print(f"  socket errors: {site['errors']}")
+    return results
+
+
+def summary(results: dict, starts: tuple[float, float], memory: float, weights: list) -> None:
+    site, top = results["unit page"]
+    rps, p99 = site["rps"] / top["rps"], site["p99"] / top["p99"]
+    heaviest = max(weights, key=lambda item: item[1])
+    over = [path for path, weight in weights if weight > TARGETS["weight"]]
+    print(f"\nunit page req/s: {rps:.2f} x the ceiling ({mark(rps >= TARGETS['rps'])}: >= 0.7)")
+    print(f"unit page p99: {p99:.2f} x the ceiling ({mark(p99 <= TARGETS['p99'])}: <= 1.5)")
+    print(
+        f"start to first response: {starts[0]:.2f} s (the ceiling: {starts[1]:.2f} s;"
+        f" {mark(starts[0] <= TARGETS['start'])}: <= 1 s)"
+    )
+    print(
+        f"peak memory per worker: {memory:.1f} MB ({mark(memory <= TARGETS['memory'])}: <= 64 MB)"
+    )
+    print(
+        f"page weight, HTML + CSS gzipped: {len(weights)} pages, the heaviest {heaviest[0]}"
+        f" {heaviest[1] / 1024:.1f} KB ({mark(not over)}: <= 14 KB each); no JavaScript"
+    )
+    for path, weight in sorted(weights, key=lambda item: -item[1]):
+        print(f"  {weight / 1024:5.1f} KB  {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=5, help="wrk's run per measurement")
+    args = parser.parse_args(argv)
+    site_port, ceiling_port = free_port(), free_port()
+    site, site_start = start("app:app", site_port)
+    base = f"http://127.0.0.1:{site_port}"
+    try:
+        responses, etag = record(base)
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+            json.dump(responses, file)
+        ceiling, ceiling_start = start(
+            "bench:ceiling", ceiling_port, {"BENCH_RESPONSES": file.name}
+        )
+        try:
+            results = compare(site_port, ceiling_port, etag, args.seconds)
+            memory = peak_memory_mb(site)
+        finally:
+            ceiling.terminate()
+            ceiling.wait()
+            os.unlink(file.name)
+        weights = page_weights(base)
+    finally:
+        site.terminate()
+        site.wait()
+    summary(results, (site_start, ceiling_start), memory, weights)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
