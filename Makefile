@@ -84,8 +84,8 @@ wrk: ## Install Debian's wrk, the load generator of make bench, when missing
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; \
 	fi
 
-bench: db wrk ## Measure the site against a trivial app serving the same bytes [SECONDS=5]
-	$(BIN)/python scripts/bench.py --seconds $(or $(SECONDS),5)
+bench: db wrk ## Measure the site against a trivial app serving the same bytes [SECONDS=3 ROUNDS=3]
+	$(BIN)/python scripts/bench.py --seconds $(or $(SECONDS),3) --rounds $(or $(ROUNDS),3)
 
 i18n-extract: install ## Write translations/messages.pot and translations/content.pot
 	$(BIN)/python scripts/i18n.py extract

@@ -6,7 +6,7 @@ Matomo's tracker from its own origin when configured. Also security.txt.
 import os
 from datetime import UTC, datetime, timedelta
 
-from flask import Blueprint, Flask, Response, current_app, request
+from flask import Blueprint, Flask, Response, abort, current_app, request
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -56,7 +56,15 @@ def init_app(app: Flask) -> None:
         return response
 
     app.after_request(add_headers)
+    app.before_request(_refuse_chunked_bodies)
     app.register_blueprint(bp)
+
+
+def _refuse_chunked_bodies() -> None:
+    """The body limit (MAX_CONTENT_LENGTH) can only be checked with a
+    Content-Length; the one form always sends one. Chunked bodies: 411."""
+    if "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+        abort(411)
 
 
 @bp.get("/.well-known/security.txt")

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,11 +111,13 @@ def wrk(url: str, seconds: int, etag: str | None) -> dict:
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.MULTILINE))
     errors = re.search(r"Socket errors: (.*)", output)
+    other = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
         "p50": milliseconds(latency["50"]),
         "p99": milliseconds(latency["99"]),
         "errors": errors[1] if errors else "",
+        "not 2xx or 3xx": int(other[1]) if other else 0,
     }
 
 
@@ -134,15 +137,20 @@ def peak_memory_mb(master: subprocess.Popen) -> float:
 
 
 def page_weights(base: str) -> list[tuple[str, int]]:
-    """Every sitemap page: its HTML and its stylesheets, each gzipped, added up."""
+    """Every sitemap page, the not-found pages and a confirmation after a
+    choice: the HTML and its stylesheets, each gzipped, added up."""
     sitemap = ElementTree.fromstring(fetch(base + "/sitemap.xml")[2])  # noqa: S314 - our own
+    loc = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+    pages = [(urllib.parse.urlsplit(e.text).path, {}) for e in sitemap.iter(loc)]
+    pages += [("/nl/bestaat-niet/", {}), ("/en/does-not-exist/", {})]
+    pages.append(("/nl/?cookies=saved", {"Cookie": "analytics_consent=yes"}))
     weights = []
-    for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
-        path = urllib.parse.urlsplit(loc.text).path
-        html = fetch(base + path)[2]
-        styles = re.findall(rb'<link rel="stylesheet" href="([^"]+)"', html)
+    for path, headers in pages:
+        html = fetch(base + path, headers)[2]
+        links = re.findall(rb"<link\b[^>]*>", html)
+        styles = [re.search(rb'href="([^"]+)"', link)[1] for link in links if b"stylesheet" in link]
         css = b"".join(fetch(base + href.decode())[2] for href in styles)
-        weights.append((path, len(gzip.compress(html)) + len(gzip.compress(css)) if css else 0))
+        weights.append((path, len(gzip.compress(html)) + (len(gzip.compress(css)) if css else 0)))
     return weights
 
 
@@ -150,26 +158,44 @@ def mark(ok: bool) -> str:
     return "meets the target" if ok else "MISSES the target"
 
 
-def compare(site_port: int, ceiling_port: int, etag: str, seconds: int) -> dict:
-    """Each scenario on the site and on the ceiling: {name: (site, ceiling)}."""
-    print(f"wrk: 2 threads, 8 connections, {seconds} s each after 1 s to warm up\n")
-    print(f"{'':<10} {'req/s':>7} {'ceiling':>7} {'ratio':>5}   ", end="")
-    print(f"{'p50 ms':>6} {'p99 ms':>6} {'ceiling':>7} {'ratio':>5}")
+def compare(ports: tuple[int, int], etag: str, seconds: int, rounds: int) -> dict:
+    """Each scenario on the site and on the ceiling, taking turns for `rounds`
+    rounds; the medians: {name: (site, ceiling)}."""
+    print(f"wrk: 2 threads, 8 connections, {seconds} s a run after 1 s to warm up;", end=" ")
+    print(f"the median of {rounds} runs, site and ceiling taking turns\n")
+    print(f"{'':<10} {'req/s':>7} {'ceiling':>7} {'ratio':>5}", end="")
+    print(
+        f"   {'p50 ms':>6} {'ceiling':>7} {'ratio':>5}   {'p99 ms':>6} {'ceiling':>7} {'ratio':>5}"
+    )
     results = {}
     for name, (path, conditional) in SCENARIOS.items():
         tag = etag if conditional else None
-        measured = []
-        for port in (site_port, ceiling_port):
-            url = f"http://127.0.0.1:{port}{path}"
+        urls = [f"http://127.0.0.1:{port}{path}" for port in ports]
+        for url in urls:
             wrk(url, 1, tag)
-            measured.append(wrk(url, seconds, tag))
-        site, top = results[name] = tuple(measured)
-        rps, p99 = site["rps"] / top["rps"], site["p99"] / top["p99"]
-        print(f"{name:<10} {site['rps']:>7.0f} {top['rps']:>7.0f} {rps:>5.2f}   ", end="")
-        print(f"{site['p50']:>6.2f} {site['p99']:>6.2f} {top['p99']:>7.2f} {p99:>5.2f}")
-        if site["errors"]:
-            print(f"  socket errors: {site['errors']}")
+        runs: list[list[dict]] = [[], []]
+        for _ in range(rounds):
+            for side, url in enumerate(urls):
+                runs[side].append(wrk(url, seconds, tag))
+        site, top = results[name] = (_median(runs[0]), _median(runs[1]))
+        print(
+            f"{name:<10} {site['rps']:>7.0f} {top['rps']:>7.0f} {site['rps'] / top['rps']:>5.2f}",
+            end="",
+        )
+        for figure in ("p50", "p99"):
+            ratio = site[figure] / top[figure]
+            print(f"   {site[figure]:>6.2f} {top[figure]:>7.2f} {ratio:>5.2f}", end="")
+        print()
+        problems = [run["errors"] for run in runs[0] if run["errors"]]
+        if name != "404" and any(run["not 2xx or 3xx"] for run in runs[0]):
+            problems.append("answers that are not 2xx or 3xx")
+        if problems:
+            print(f"  the site had: {'; '.join(problems)}")
     return results
+
+
+def _median(runs: list[dict]) -> dict:
+    return {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")}
 
 
 def summary(results: dict, starts: tuple[float, float], memory: float, weights: list) -> None:
@@ -196,7 +222,8 @@ def summary(results: dict, starts: tuple[float, float], memory: float, weights: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=int, default=5, help="wrk's run per measurement")
+    parser.add_argument("--seconds", type=int, default=3, help="the length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="runs per scenario and side")
     args = parser.parse_args(argv)
     site_port, ceiling_port = free_port(), free_port()
     site, site_start = start("app:app", site_port)
@@ -209,13 +236,13 @@ def main(argv: list[str] | None = None) -> int:
             "bench:ceiling", ceiling_port, {"BENCH_RESPONSES": file.name}
         )
         try:
-            results = compare(site_port, ceiling_port, etag, args.seconds)
-            memory = peak_memory_mb(site)
+            results = compare((site_port, ceiling_port), etag, args.seconds, args.rounds)
         finally:
             ceiling.terminate()
             ceiling.wait()
             os.unlink(file.name)
         weights = page_weights(base)
+        memory = peak_memory_mb(site)  # after every page was rendered and kept
     finally:
         site.terminate()
         site.wait()

@@ -126,3 +126,58 @@ def test_a_hashed_name_follows_the_content(tmp_path):
     first = hashed_name(file)
     file.write_text("a { color: blue }")
     assert re.fullmatch(r"site\.[0-9a-f]{10}\.css", first) and hashed_name(file) != first
+
+
+MATOMO = {"MATOMO_URL": "https://stats.example.nl/", "MATOMO_SITE_ID": 3}
+
+
+def test_other_queries_share_the_page(client, renders):
+    plain = client.get(PAGE).headers["ETag"]
+    assert client.get(PAGE + "?utm_source=x").headers["ETag"] == plain
+    assert client.get(PAGE + "?cookies=other").headers["ETag"] == plain
+    assert renders == ["unit.html"]
+
+
+def test_the_settings_page_of_a_browser_that_declines_tracking_is_its_own(site_config):
+    """With Matomo on, the settings page tells a DNT or GPC browser that it is
+    respected: that page must never reach another visitor, whoever came first."""
+    note = "Your browser asks websites not to track you"
+    for first, second in (({"Sec-GPC": "1"}, {}), ({}, {"DNT": "1"})):
+        client = create_app({**site_config, **MATOMO}).test_client()
+        a, b = client.get("/en/cookies/", headers=first), client.get("/en/cookies/", headers=second)
+        assert (note in a.text, note in b.text) == (bool(first), bool(second))
+        assert a.headers["ETag"] != b.headers["ETag"]
+
+
+def test_settings_that_change_pages_change_the_etag(site_config):
+    plain = create_app(site_config).test_client().get("/en/cookies/").headers["ETag"]
+    with_matomo = create_app({**site_config, **MATOMO}).test_client().get("/en/cookies/")
+    assert with_matomo.headers["ETag"] != plain
+
+
+def test_identical_checkouts_give_identical_etags(tmp_path):
+    first = create_app(build_site(tmp_path / "one")).test_client().get(PAGE)
+    second = create_app(build_site(tmp_path / "two")).test_client().get(PAGE)
+    assert first.headers["ETag"] == second.headers["ETag"]
+
+
+def test_if_none_match_star_is_a_304_for_a_page_that_exists(client):
+    assert client.get(PAGE, headers={"If-None-Match": "*"}).status_code == 304
+    assert client.get("/nl/bestaat-niet/", headers={"If-None-Match": "*"}).status_code == 404
+
+
+def test_a_304_carries_the_headers_of_the_page(client):
+    page = client.get(PAGE)
+    again = client.get(PAGE, headers={"If-None-Match": f'W/{page.headers["ETag"]}, "other"'})
+    assert again.status_code == 304
+    for name in ("Content-Security-Policy", "X-Frame-Options", "Vary", "ETag", "Cache-Control"):
+        assert again.headers[name] == page.headers[name], name
+
+
+def test_a_tracked_visitor_with_matomo_cookies_is_served_from_the_cache(site_config, renders):
+    client = create_app({**site_config, **MATOMO}).test_client()
+    client.set_cookie(CONSENT_COOKIE, "yes")
+    client.set_cookie("_pk_id.3.a1b2", "x")
+    first, second = client.get(PAGE), client.get(PAGE)
+    assert renders == ["unit.html"] and second.headers["ETag"] == first.headers["ETag"]
+    assert "Set-Cookie" not in second.headers, "a tracked visitor keeps Matomo's cookies"
