@@ -18,8 +18,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib.metadata import version
-from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import parse_qs
 
@@ -27,13 +25,11 @@ from flask import Flask, Response, request
 
 from . import analytics, cookies
 from .db import connect
+from .version import code_version
 
 CACHE_CONTROL = "public, no-cache"  # store, but ask each time: a 304 costs nothing
 MAX_PAGES = 256  # per worker; a page is 10 to 20 KB
 CACHEABLE = "bzksite.cacheable"  # set in the WSGI environ by Flask for a page to keep
-# Settings and libraries that change what a page says or how it is written.
-PAGE_SETTINGS = ("LANGUAGES", "MATOMO_URL", "MATOMO_SITE_ID", "HTTPS", "SECURITY_CONTACT")
-LIBRARIES = ("flask", "werkzeug", "jinja2", "babel", "flask-babel")
 
 
 class Key(NamedTuple):
@@ -165,26 +161,6 @@ def _validators(etag: str) -> list[tuple[str, str]]:
 
 def _matches(if_none_match: str, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == f'"{etag}"' for tag in if_none_match.split(","))
-
-
-def code_version(app: Flask) -> str:
-    """A hash of what shapes a page besides the database: code, templates,
-    static files and compiled catalogs (by their place in the checkout, so
-    identical checkouts agree), the settings that change pages and the
-    libraries that write them. Worked out once per worker."""
-    package = Path(app.root_path)
-    translations = Path(app.config["TRANSLATIONS"])
-    patterns = [(package, "*.py"), (package, "*.html"), (package, "*.xml"), (package, "static/*")]
-    files = [(package, path) for folder, pattern in patterns for path in folder.rglob(pattern)]
-    files += [(translations, path) for path in translations.rglob("*/LC_MESSAGES/*.mo")]
-    digest = hashlib.sha256()
-    for base, path in sorted(files):
-        if path.is_file():
-            digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
-    settings = {name: app.config.get(name) for name in PAGE_SETTINGS}
-    libraries = {name: version(name) for name in LIBRARIES}
-    digest.update(repr((sorted(settings.items()), sorted(libraries.items()))).encode())
-    return digest.hexdigest()[:12]
 
 
 def init_app(app: Flask) -> None:
