@@ -25,7 +25,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", default_language(app))
     # Dates are the Dutch calendar day, whichever page's language shows them.
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Amsterdam")
-    Babel(app, locale_selector=current_language)
+    Babel(app, locale_selector=formatting_locale)
     app.after_request(_vary_on_negotiation)
     # Globals rather than a context processor, so imported macros see them too.
     app.jinja_env.globals.update(
@@ -56,6 +56,17 @@ def languages() -> list[str]:
 
 def default_language(app: Flask | None = None) -> str:
     return next(iter((app or current_app).config["LANGUAGES"]))
+
+
+# Dates and numbers on English pages in British style ("23 November 2026"), as
+# on government.nl; the page's language stays "en", and so do its catalogs.
+FORMATTING_LOCALES = {"en": "en_GB"}
+
+
+def formatting_locale() -> str:
+    """Flask-Babel's locale: the page's language, in the style of the country."""
+    lang = current_language()
+    return FORMATTING_LOCALES.get(lang, lang)
 
 
 def current_language() -> str:

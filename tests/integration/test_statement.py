@@ -29,7 +29,7 @@ FIGURES = {
         "Problemen gevonden door onze eigen controles": "1",
     },
     "en": {
-        "Date of the test": "November 23, 2026",
+        "Date of the test": "23 November 2026",
         "Tool": "axe-core 4.14.1",
         "Pages tested": "3",
         "Languages tested": "Dutch and English",

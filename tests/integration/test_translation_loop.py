@@ -159,11 +159,11 @@ def test_pages_say_when_their_translation_was_last_brought_up_to_date(checkout, 
     config = build_site(tmp_path / "dated", content, translations)
     assert translation_date(config, "/en/organisation/ba/") == [
         "The English text of this website was last brought up to date"
-        " with the Dutch original on March 5, 2026."
+        " with the Dutch original on 5 March 2026."
     ]
     assert translation_date(config, "/nl/organisatie/ba/") == [], "Dutch is the original"
 
     revised(po, "YEAR-MO-DA HO:MI+ZONE")  # a header that does not say: the day of the build
     config = build_site(tmp_path / "undated", content, translations)
-    today = format_date(datetime.now(UTC).date(), "long", locale="en")
+    today = format_date(datetime.now(UTC).date(), "long", locale="en_GB")
     assert translation_date(config, "/en/")[0].endswith(f"on {today}.")
