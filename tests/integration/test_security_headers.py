@@ -45,10 +45,16 @@ def directives_of(response) -> dict[str, list[str]]:
     return {name: sources for name, *sources in (p.split() for p in policy.split(";"))}
 
 
+MATOMO = {"MATOMO_URL": "https://stats.example.nl/", "MATOMO_SITE_ID": 3}
+
+
+@pytest.mark.parametrize("matomo", [False, True], ids=["without Matomo", "with Matomo"])
 @pytest.mark.parametrize("path", ["/nl/", "/en/cookies/", "/nl/bestaat-niet/", "/robots.txt"])
-def test_the_headers_pass_the_observatory_rules_that_need_no_https(client, path):
+def test_the_headers_pass_the_observatory_rules_that_need_no_https(site_config, path, matomo):
     """After the MDN HTTP Observatory's tests: CSP, clickjacking, MIME sniffing,
     referrer, CORP, CORS; HSTS, redirection and cookie flags need HTTPS."""
+    client = create_app({**site_config, **(MATOMO if matomo else {})}).test_client()
+    client.set_cookie("analytics_consent", "yes")
     response = client.get(path)
     found = directives_of(response)
     assert found["default-src"] == ["'none'"]
