@@ -15,8 +15,8 @@ from flask import Flask, Response, current_app, g, request, url_for
 from flask_babel import Babel
 
 from . import queries
-from .build.sources import SOURCE_LANGUAGE
 from .db import get_db
+from .records import SOURCE_LANGUAGE
 
 
 def init_app(app: Flask) -> None:

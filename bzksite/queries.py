@@ -10,17 +10,18 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
-from .build.report import ReportSummary, ViolatedRule
-from .build.sources import SOURCE_LANGUAGE
 from .records import (
     SHOWN_AS_WRITTEN,
+    SOURCE_LANGUAGE,
     Organisation,
     Page,
     RelatedItem,
+    ReportSummary,
     Section,
     Text,
     Unit,
     UnitLink,
+    ViolatedRule,
 )
 
 __all__ = ["Organisation", "Page", "RelatedItem", "Section", "Text", "Unit", "UnitLink"]

@@ -1,6 +1,11 @@
-"""The plain objects the queries return and the templates read."""
+"""The plain objects the queries return and the templates read, and what the
+build and the site share: the site runs without the build's code."""
 
 from dataclasses import dataclass
+from datetime import datetime
+
+# The language the content is written in: the msgids of content.po.
+SOURCE_LANGUAGE = "nl"
 
 SHOWN_AS_WRITTEN = ("source", "translated")
 
@@ -79,3 +84,25 @@ class Page:
     title: Text
     body: list[Text]
     sections: list[Section]
+
+
+@dataclass(frozen=True)
+class ViolatedRule:
+    rule: str  # axe's rule id: "image-alt"
+    impact: str | None  # the most severe impact on any page
+    help: str  # axe's one-line description, in English
+    help_url: str
+    criteria: tuple[str, ...]  # WCAG success criteria: ("1.1.1",)
+    pages: int  # how many pages violate it
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    generated: datetime
+    axe_version: str
+    pages: int
+    languages: tuple[str, ...]
+    violations: int  # a rule failing on a page counts once for that page
+    needs_review: int  # results axe could not decide, counted the same way
+    check_problems: int  # problems the site's own checks reported
+    rules: tuple[ViolatedRule, ...]

@@ -9,8 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from bzksite.build import BuildError, build_database, read_messages, write_messages
-from bzksite.build.errors import display_path
+from bzksite.sourcefiles import BuildError, display_path
+from bzksite.store import build_database
+from bzksite.translate.catalogs import read_messages, write_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,14 +20,13 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po
 
 from bzksite import settings
-from bzksite.build import BuildError, read_messages, write_messages
-from bzksite.build.catalogs import read_catalog
-from bzksite.build.errors import SourceError, display_path
-from bzksite.build.extract import extract
-from bzksite.build.merge import merge, new_catalog
-from bzksite.build.previous import extra_header_fields, write_catalog
-from bzksite.build.sources import SOURCE_LANGUAGE
-from bzksite.build.status import catalog_status, domains_of
+from bzksite.records import SOURCE_LANGUAGE
+from bzksite.sourcefiles import BuildError, SourceError, display_path
+from bzksite.translate.catalogs import read_catalog, read_messages, write_messages
+from bzksite.translate.extract import extract
+from bzksite.translate.merge import merge, new_catalog
+from bzksite.translate.previous import extra_header_fields, write_catalog
+from bzksite.translate.status import catalog_status, domains_of
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bzksite import create_app
-from bzksite.build import build_database, read_messages, write_messages
+from bzksite.store import build_database
+from bzksite.translate.catalogs import read_messages, write_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "db" / "content"

@@ -2,6 +2,7 @@
 
 import re
 import subprocess
+import sys
 
 from tests.conftest import ROOT
 
@@ -33,3 +34,18 @@ def test_every_setting_is_in_the_readmes_settings_table():
     readme = (ROOT / "README.md").read_text()
     for name in DEFAULTS:
         assert f"| `BZKSITE_{name}` |" in readme, f"BZKSITE_{name} is not in the README"
+
+
+def test_the_site_runs_without_the_code_that_feeds_it():
+    """The web side imports none of content/, translate/ or store/: data flows one way."""
+    probe = "import sys, bzksite; print(' '.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    loaded = result.stdout.split()
+    assert "bzksite.views" in loaded
+    feeding = [name for name in loaded if name.split(".")[:2] in FEEDERS]
+    assert not feeding, f"the site imports {feeding}"
+
+
+FEEDERS = [["bzksite", "content"], ["bzksite", "translate"], ["bzksite", "store"]]

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from bzksite.build.errors import BuildError, SourceError
-from bzksite.build.tomlfile import TomlFile
+from bzksite.content.tomlfile import TomlFile
+from bzksite.sourcefiles import BuildError, SourceError
 
 EXCEPTIONS_FILE = Path(__file__).with_name("accessibility-exceptions.toml")
 FIELDS = {"rule": str, "selector": str, "url": str, "reason": str, "expires": datetime.date}

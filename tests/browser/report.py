@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from babel import Locale
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from bzksite.build.report import criteria
+from bzksite.store.report import criteria
 
 from .axe import TAGS
 from .checks import url_language

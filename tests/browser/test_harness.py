@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from bzksite.build import BuildError
-from bzksite.build.report import read_report
+from bzksite.store import BuildError
+from bzksite.store.report import read_report
 from tests.pagecheck import parse
 
 from . import exceptions

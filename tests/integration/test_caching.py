@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from bzksite import create_app, views
-from bzksite.build import build_database
 from bzksite.cookies import CONSENT_COOKIE
 from bzksite.static_files import hashed_name
+from bzksite.store import build_database
 from tests.conftest import CONTENT, ROOT, build_site
 
 PAGE = "/nl/organisatie/kiem/"

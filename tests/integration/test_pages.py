@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from bzksite.build.sources import read_sources
+from bzksite.content.sources import read_sources
 from tests.conftest import CONTENT
 from tests.pagecheck import check_page, text_of
 

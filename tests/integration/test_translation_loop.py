@@ -12,10 +12,10 @@ from babel.dates import format_date
 from babel.messages.pofile import read_po
 
 from bzksite import create_app
-from bzksite.build.catalogs import read_catalog
-from bzksite.build.extract import content_template
-from bzksite.build.merge import merge, new_catalog
-from bzksite.build.previous import write_catalog
+from bzksite.translate.catalogs import read_catalog
+from bzksite.translate.extract import content_template
+from bzksite.translate.merge import merge, new_catalog
+from bzksite.translate.previous import write_catalog
 from tests.conftest import CONTENT, TRANSLATIONS, build_site
 from tests.pagecheck import check_page, text_of
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bzksite.build import build_database
+from bzksite.store import build_database
 from tests.conftest import CONTENT
 
 HOST = b"Host: 127.0.0.1\r\n"

@@ -8,8 +8,8 @@ import pytest
 from sqlite_utils import Database
 
 from bzksite import queries
-from bzksite.build import BuildError, build_database
-from bzksite.build.sources import read_sources
+from bzksite.content.sources import read_sources
+from bzksite.store import BuildError, build_database
 
 PO = Path("en/LC_MESSAGES/content.po")
 

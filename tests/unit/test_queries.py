@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bzksite import queries
-from bzksite.build.sources import PAGE_INCLUDES
+from bzksite.content.sources import PAGE_INCLUDES
 from bzksite.db import connect
 
 

@@ -9,8 +9,9 @@ import pytest
 from sqlite_utils import Database
 
 from bzksite import queries
-from bzksite.build import BuildError, build_database
-from bzksite.build.report import ReportSummary, ViolatedRule, criteria, read_report
+from bzksite.records import ReportSummary, ViolatedRule
+from bzksite.store import BuildError, build_database
+from bzksite.store.report import criteria, read_report
 from tests.sample_report import IMAGE_ALT, REGION, sample, write_report
 
 EXPECTED = ReportSummary(

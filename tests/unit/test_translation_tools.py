@@ -10,13 +10,13 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from bzksite import DEFAULTS
-from bzksite.build import BuildError, SourceError, read_messages
-from bzksite.build.catalogs import read_catalog
-from bzksite.build.extract import content_template, extract
-from bzksite.build.merge import merge, new_catalog
-from bzksite.build.previous import write_catalog
-from bzksite.build.sources import SOURCE_LANGUAGE
-from bzksite.build.status import catalog_status, domains_of
+from bzksite.records import SOURCE_LANGUAGE
+from bzksite.sourcefiles import BuildError, SourceError
+from bzksite.translate.catalogs import read_catalog, read_messages
+from bzksite.translate.extract import content_template, extract
+from bzksite.translate.merge import merge, new_catalog
+from bzksite.translate.previous import write_catalog
+from bzksite.translate.status import catalog_status, domains_of
 from tests.conftest import ROOT, TRANSLATIONS
 
 LONG = "Directie KIEM vormt op de deelterreinen Kennis, Internationaal, Europa en Macro-economie."

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
-from .errors import SourceError
+from ..sourcefiles import SourceError
 
 # %(name)s and the like (not after %%), and {name} fields (not {{ }}, not
 # "{zie bijlage}": a name, then at most an attribute, index or format spec).

@@ -1,4 +1,5 @@
-"""Build the site database from the Dutch sources and the translators' catalogs.
+"""make db: the editors' sources, the translators' catalogs and the last
+accessibility report, checked and written into the site database.
 
 db/content/**/*.toml + translations/*/LC_MESSAGES/content.po  ->  db/site.db
 """
@@ -6,14 +7,13 @@ db/content/**/*.toml + translations/*/LC_MESSAGES/content.po  ->  db/site.db
 import hashlib
 from pathlib import Path
 
-from .catalogs import read_messages, write_messages
-from .errors import BuildError, SourceError
+from ..content.sources import read_sources
+from ..sourcefiles import BuildError, SourceError
 from .report import read_report
-from .sources import read_sources
-from .store import write_database
 from .translations import content_catalogs, read_translations
+from .write import write_database
 
-__all__ = ["BuildError", "SourceError", "build_database", "read_messages", "write_messages"]
+__all__ = ["BuildError", "SourceError", "build_database"]
 
 # Part of the build id, so a change to what the build writes changes the id too.
 SCHEMA_VERSION = "5"

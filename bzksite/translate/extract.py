@@ -12,7 +12,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import write_po
 
-from .sources import read_sources
+from ..content.sources import read_sources
 
 PROJECT = {"project": "bzksite", "version": "1", "copyright_holder": "bzksite"}
 

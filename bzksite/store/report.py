@@ -9,40 +9,19 @@ or the missing key.
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import BuildError, SourceError
+from ..records import ReportSummary, ViolatedRule
+from ..sourcefiles import BuildError, SourceError
 from .jsonfile import JsonFile
 
 IMPACTS = ("critical", "serious", "moderate", "minor")  # axe's order, most severe first
 _CRITERION = re.compile(r"^wcag(\d)(\d)(\d+)$")
-
-
-@dataclass(frozen=True)
-class ViolatedRule:
-    rule: str  # axe's rule id: "image-alt"
-    impact: str | None  # the most severe impact on any page
-    help: str  # axe's one-line description, in English
-    help_url: str
-    criteria: tuple[str, ...]  # WCAG success criteria: ("1.1.1",)
-    pages: int  # how many pages violate it
-
-
-@dataclass(frozen=True)
-class ReportSummary:
-    generated: datetime
-    axe_version: str
-    pages: int
-    languages: tuple[str, ...]
-    violations: int  # a rule failing on a page counts once for that page
-    needs_review: int  # results axe could not decide, counted the same way
-    check_problems: int  # problems the site's own checks reported
-    rules: tuple[ViolatedRule, ...]
 
 
 def criteria(tags: list[str]) -> tuple[str, ...]:

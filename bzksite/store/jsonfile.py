@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError, read_utf8
+from ..sourcefiles import SourceError, read_utf8
 
 Kind = type | tuple[type, ...]
 _NAMES = {str: "a string", int: "a number", list: "a list", dict: "an object", type(None): "null"}

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from .report import ReportSummary
-from .sources import SOURCE_LANGUAGE, Sources
+from ..content.sources import Sources
+from ..records import SOURCE_LANGUAGE, ReportSummary
 from .translations import Translation, Translations
 
 

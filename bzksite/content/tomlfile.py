@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError, read_utf8
+from ..sourcefiles import SourceError, read_utf8
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 

@@ -8,7 +8,7 @@ paragraph and a change to one paragraph touches only that message.
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import BuildError, SourceError
+from ..sourcefiles import BuildError, SourceError
 from .fields import (
     DIRECTOR_FIELDS,
     PAGE_FIELDS,
@@ -36,7 +36,6 @@ PAGE_INCLUDES = {
     "cookies": ("cookie-choice", "cookie-table"),
     "accessibility": ("test-results", "known-problems"),
 }
-SOURCE_LANGUAGE = "nl"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import SourceError
+from ..sourcefiles import SourceError
 
 if TYPE_CHECKING:
     from .sources import Page, Unit

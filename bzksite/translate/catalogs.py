@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
-from .errors import BuildError, SourceError, read_utf8
+from ..sourcefiles import BuildError, SourceError, read_utf8
 from .pochecks import check_header, check_messages
 from .previous import read_previous
 

@@ -6,9 +6,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from .catalogs import read_catalog
-from .errors import BuildError, SourceError
-from .sources import SOURCE_LANGUAGE, SourceText
+from ..content.fields import SourceText
+from ..records import SOURCE_LANGUAGE
+from ..sourcefiles import BuildError, SourceError
+from ..translate.catalogs import read_catalog
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 

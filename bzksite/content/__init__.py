@@ -1,0 +1,1 @@
+"""The editors' sources: db/content/**/*.toml, read and checked, one text per paragraph."""

@@ -1,0 +1,1 @@
+"""The translators' catalogs: read and checked, templates extracted, updates merged."""
