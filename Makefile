@@ -1,7 +1,8 @@
 # bzksite: `make run` serves the site, `make test` runs every test.
 # `make help` lists every target. Everything a fresh machine lacks is installed
-# by the targets that need it: the virtualenv, the packages and, for the
-# browser tests, Debian's chromium and chromium-driver and the pinned axe-core.
+# by the targets that need it: the virtualenv, the packages, Debian's gettext
+# (msgfmt checks the catalogs, msgcat writes them) and, for the browser tests,
+# Debian's chromium and chromium-driver and the pinned axe-core.
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -10,7 +11,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install db run test test-fast lint format browser axe a11y-report bench wrk clean
+.PHONY: help install gettext db run test test-fast lint format browser axe a11y-report bench wrk clean
 .PHONY: i18n-extract i18n-update i18n-status i18n-init i18n-compile
 
 help: ## List the targets
@@ -29,11 +30,18 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed ## Make .venv and install the site into it
 
-db: install ## Build db/site.db and the compiled catalogs from db/content/ and translations/
+gettext: ## Install Debian's gettext (msgfmt, msgcat) when missing
+	@if ! command -v msgfmt >/dev/null || ! command -v msgcat >/dev/null; then \
+		echo "Installing gettext..."; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gettext; \
+	fi
+
+db: install gettext ## Build db/site.db and the compiled catalogs from db/content/ and translations/
 	$(BIN)/python scripts/build.py
 
-run: db ## Serve the site with gunicorn on http://127.0.0.1:8000
-	$(BIN)/gunicorn --config gunicorn.conf.py app:app
+run: db ## Serve the site with gunicorn on http://127.0.0.1:8000 [PORT=8000]
+	$(BIN)/gunicorn --config gunicorn.conf.py $(if $(PORT),--bind 127.0.0.1:$(PORT)) app:app
 
 browser: ## Install Debian's chromium and chromium-driver when missing
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
@@ -87,19 +95,19 @@ wrk: ## Install Debian's wrk, the load generator of make bench, when missing
 bench: db wrk ## Measure the site against a trivial app serving the same bytes [SECONDS=3 ROUNDS=3]
 	$(BIN)/python scripts/bench.py --seconds $(or $(SECONDS),3) --rounds $(or $(ROUNDS),3)
 
-i18n-extract: install ## Write translations/messages.pot and translations/content.pot
+i18n-extract: install gettext ## Write translations/messages.pot and translations/content.pot
 	$(BIN)/python scripts/i18n.py extract
 
-i18n-update: install ## Merge both templates into every language's .po (changed texts turn fuzzy)
+i18n-update: install gettext ## Merge both templates into every language's .po (changed texts turn fuzzy)
 	$(BIN)/python scripts/i18n.py update
 
-i18n-status: install ## Per language and domain: translated, fuzzy, missing, and what is not done
+i18n-status: install gettext ## Per language and domain: translated, fuzzy, missing, and what is not done
 	$(BIN)/python scripts/i18n.py status
 
-i18n-init: install ## Start the catalogs of a new language: make i18n-init LANG=xx
+i18n-init: install gettext ## Start the catalogs of a new language: make i18n-init LANG=xx
 	$(BIN)/python scripts/i18n.py init $(LANG)
 
-i18n-compile: install ## Compile the interface catalogs (make db does this too)
+i18n-compile: install gettext ## Compile the interface catalogs (make db does this too)
 	$(BIN)/python scripts/i18n.py compile
 
 clean: ## Remove the virtualenv, the database and compiled catalogs

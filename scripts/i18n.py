@@ -14,19 +14,19 @@ has a folder in translations/ (begun with init, not served yet).
 import argparse
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.pofile import read_po
 
 from bzksite import settings
-from bzksite.records import SOURCE_LANGUAGE
 from bzksite.sourcefiles import BuildError, SourceError, display_path
-from bzksite.translate.catalogs import read_catalog, read_messages, write_messages
+from bzksite.translate import uptodate
+from bzksite.translate.catalogs import read_checked, read_messages, write_messages
+from bzksite.translate.domains import DOMAINS, domains_of
 from bzksite.translate.extract import extract
-from bzksite.translate.merge import merge, new_catalog
-from bzksite.translate.previous import extra_header_fields, write_catalog
-from bzksite.translate.status import catalog_status, domains_of
+from bzksite.translate.status import catalog_status, changed_words
+from bzksite.translate.update import init_catalog, read_template, update_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
@@ -37,16 +37,8 @@ def catalogs(translations: Path, languages: list[str]) -> list[tuple[str, str, P
     return [
         (language, domain, translations / language / "LC_MESSAGES" / f"{domain}.po")
         for language in languages
-        for domain in domains_of(language, SOURCE_LANGUAGE)
+        for domain in domains_of(language)
     ]
-
-
-def template(translations: Path, domain: str):
-    path = translations / f"{domain}.pot"
-    if not path.exists():
-        raise SystemExit(f"{display_path(path)} is missing: run `make i18n-extract` first.")
-    with path.open("rb") as file:
-        return read_po(file)
 
 
 def all_languages(translations: Path) -> list[str]:
@@ -57,20 +49,22 @@ def all_languages(translations: Path) -> list[str]:
 
 
 def do_extract(translations: Path, languages: list[str]) -> int:
-    for path in extract(ROOT, translations):
-        print(f"Wrote {display_path(path)}.")
+    for path, changed in extract(ROOT, translations):
+        print(f"{'Wrote' if changed else 'Unchanged:'} {display_path(path)}.")
     return 0
 
 
 def do_update(translations: Path, languages: list[str]) -> int:
-    templates = {domain: template(translations, domain) for domain in ("messages", "content")}
+    templates = {domain: read_template(translations, domain) for domain in DOMAINS}
+    today = datetime.now(UTC).date()
     for language, domain, path in catalogs(translations, languages):
         if not path.exists():
             print(f"{display_path(path)}: missing; run `make i18n-init LANG={language}`")
             continue
-        merged = merge(read_catalog(path), templates[domain])
-        extra = extra_header_fields(path.read_text(encoding="utf-8"))
-        write_catalog(path, merged.catalog, extra_header=extra)
+        merged, changed = update_catalog(path, templates[domain], today)
+        if not changed:
+            print(f"Unchanged: {display_path(path)}.")
+            continue
         counts = f"{len(merged.fuzzy)} changed (fuzzy), {len(merged.new)} new"
         print(f"Updated {display_path(path)}: {counts}, {len(merged.obsolete)} obsolete.")
     return 0
@@ -80,25 +74,44 @@ def do_status(translations: Path, languages: list[str]) -> int:
     print(
         f"{'language':<9} {'domain':<9} {'translated':>10} {'fuzzy':>6} {'missing':>8} {'done':>5}"
     )
-    gaps = []
-    templates = {domain: template(translations, domain) for domain in ("messages", "content")}
+    gaps, dates = [], []
+    templates = {domain: read_template(translations, domain) for domain in DOMAINS}
     for language, domain, path in catalogs(translations, languages):
         if not path.exists():
             print(f"{language:<9} {domain:<9} {'no catalog: run make i18n-init LANG=' + language}")
             continue
-        status = catalog_status(language, domain, path, templates[domain])
+        catalog, header = read_checked(path)
+        template = templates[domain].catalog
+        status = catalog_status(language, domain, path, catalog, template)
         print(
             f"{language:<9} {domain:<9} {status.translated:>10} {status.fuzzy:>6}"
             f" {status.missing:>8} {status.percent:>4}%"
         )
         gaps += status.gaps
+        if domain == "content":
+            dates.append(_up_to_date(language, path, header, template, complete=not status.gaps))
+    print("", *dates, sep="\n")
     if gaps:
         print("\nNot done yet:")
     for gap in gaps:
         where = f"{display_path(gap.path)}:{gap.line}" if gap.line else display_path(gap.path)
         context = f"msgctxt {gap.context!r} " if gap.context else ""
-        print(f"  {where}: {gap.state}: {context}{gap.msgid[:60]!r}")
+        if gap.previous:
+            what = f"the source changed: {changed_words(gap.previous, gap.msgid)}"
+        else:
+            what = repr(gap.msgid[:60])
+        print(f"  {where}: {gap.state}: {context}{what}")
     return 0
+
+
+def _up_to_date(language: str, path: Path, header, template, complete: bool) -> str:
+    found = uptodate.recorded(path, header)
+    current = found is not None and found[1] == uptodate.fingerprint(template)
+    if complete and not current:
+        return f"{language}: complete; run `make i18n-update` to record the date for the site"
+    if found is None:
+        return f"{language}: not yet brought up to date with the source"
+    return f"{language}: last brought up to date with the source on {found[0].isoformat()}"
 
 
 def do_init(translations: Path, languages: list[str], language: str) -> int:
@@ -111,13 +124,12 @@ def do_init(translations: Path, languages: list[str], language: str) -> int:
     except (ValueError, UnknownLocaleError):
         print(f"Babel knows no language {language!r}.", file=sys.stderr)
         return 2
-    for domain in domains_of(language, SOURCE_LANGUAGE):
+    for domain in domains_of(language):
         path = translations / language / "LC_MESSAGES" / f"{domain}.po"
         if path.exists():
             print(f"{display_path(path)} exists; `make i18n-update` brings it up to date.")
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_catalog(path, new_catalog(template(translations, domain), language))
+        init_catalog(path, read_template(translations, domain), language)
         print(f"Created {display_path(path)}.")
     if language not in settings()["LANGUAGES"]:
         print(

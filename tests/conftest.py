@@ -1,7 +1,13 @@
 """Shared fixtures. The test database is built by the same code as the real
-one, from the real sources, so the tests and the site cannot drift."""
+one, from the real sources, so the tests and the site cannot drift.
 
+The tests take their settings from the test, never from the shell: every
+BZKSITE_ variable is removed before the first test, and the languages are
+those of tests/languages.py."""
+
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +15,7 @@ import pytest
 from bzksite import create_app
 from bzksite.store import build_database
 from bzksite.translate.catalogs import read_messages, write_messages
+from tests import languages
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "db" / "content"
@@ -20,19 +27,28 @@ REPORT = ROOT / "reports" / "accessibility.json"
 def build_site(
     folder: Path,
     content: Path = CONTENT,
-    translations: Path = TRANSLATIONS,
+    translations: Path | None = None,
     report: Path | None = REPORT,
 ) -> dict:
     """Copy the catalogs into `folder`, compile and build there; return the app settings.
 
-    `report` is the accessibility report the statement summarises (None or a
-    missing file: no results yet)."""
+    `translations` defaults to the catalogs of the tests' languages. `report`
+    is the accessibility report the statement summarises (None or a missing
+    file: no results yet)."""
     copied = folder / "translations"
-    shutil.copytree(translations, copied, ignore=shutil.ignore_patterns("*.mo"))
+    if translations is None:
+        languages.copy_translations(copied)
+    else:
+        shutil.copytree(translations, copied, ignore=shutil.ignore_patterns("*.mo"))
     write_messages(read_messages(copied))
     database = folder / "site.db"
     build_database(content, copied, database, report)
-    return {"DATABASE": str(database), "TRANSLATIONS": str(copied), "TESTING": True}
+    return {
+        "DATABASE": str(database),
+        "TRANSLATIONS": str(copied),
+        "LANGUAGES": dict(languages.LANGUAGES),
+        "TESTING": True,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +67,12 @@ def client(app):
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--with-language",
+        metavar="CODE",
+        help="serve this language too; when it is not configured, with pseudo-translated"
+        " catalogs the tests make (see tests/languages.py)",
+    )
     group = parser.getgroup("accessibility", "the accessibility suite (tests/browser)")
     group.addoption(
         "--a11y-report",
@@ -63,3 +85,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="URL",
         help="check the site running at URL (its sitemap) instead of a local one",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name in [name for name in os.environ if name.startswith("BZKSITE_")]:
+        del os.environ[name]
+    folder = Path(tempfile.mkdtemp(prefix="bzksite-languages-"))
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    languages.configure(config.getoption("--with-language"), folder)

@@ -1,20 +1,18 @@
 """scripts/i18n.py as translators run it (make i18n-*), on a copy of the catalogs."""
 
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT, TRANSLATIONS
+from tests.conftest import ROOT
+from tests.languages import copy_translations
 
 
 @pytest.fixture
 def translations(tmp_path):
-    copied = tmp_path / "translations"
-    shutil.copytree(TRANSLATIONS, copied, ignore=shutil.ignore_patterns("*.mo"))
-    return copied
+    return copy_translations(tmp_path / "translations")
 
 
 def i18n(*arguments, translations, **environment):
@@ -28,12 +26,27 @@ def i18n(*arguments, translations, **environment):
 def test_status_shows_the_committed_catalogs_complete(translations):
     result = i18n("status", translations=translations)
     assert result.returncode == 0
-    rows = [line.split() for line in result.stdout.splitlines()[1:] if line.strip()]
+    table, dates = result.stdout.split("\n\n")
+    rows = [line.split() for line in table.splitlines()[1:]]
     assert [(row[0], row[1], row[-1]) for row in rows] == [
         ("nl", "messages", "100%"),
         ("en", "content", "100%"),
     ]
+    assert dates.startswith("en: last brought up to date with the source on 20")
     assert "Not done yet" not in result.stdout
+
+
+def test_status_shows_the_words_that_changed_under_a_fuzzy_entry(translations):
+    po = translations / "en" / "LC_MESSAGES" / "content.po"
+    text = po.read_text()
+    old = 'msgctxt "unit:kiem:director_role"\nmsgid "Directeur KIEM"'
+    new = '#, fuzzy\n#| msgid "Directeur van KIEM"\n' + old
+    po.write_text(text.replace(old, new))
+    result = i18n("status", translations=translations)
+    [gap] = [line for line in result.stdout.splitlines() if ": fuzzy: " in line]
+    assert gap.endswith(
+        "fuzzy: msgctxt 'unit:kiem:director_role' the source changed: Directeur [-van-] KIEM"
+    )
 
 
 def test_status_lists_an_emptied_entry_with_file_line_and_msgctxt(translations):

@@ -2,14 +2,15 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from ..content.fields import SourceText
 from ..records import SOURCE_LANGUAGE
 from ..sourcefiles import BuildError, SourceError
-from ..translate.catalogs import read_catalog
+from ..translate import uptodate
+from ..translate.catalogs import read_checked
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
@@ -32,8 +33,8 @@ def content_catalogs(translations_dir: Path) -> dict[str, Path]:
 
 class Translations(NamedTuple):
     texts: dict[str, dict[SourceText, Translation]]  # by language
-    # By language: the day its translators last saved their catalog
-    # (PO-Revision-Date), or None when the header does not say.
+    # By language: the day its content was last brought up to date with the
+    # source (translate/uptodate.py), or None when that is not recorded.
     revised: dict[str, date | None]
 
 
@@ -44,7 +45,11 @@ def read_translations(catalogs: dict[str, Path], texts: list[SourceText]) -> Tra
     errors: list[SourceError] = []
     for language, path in catalogs.items():
         try:
-            catalog = read_catalog(path)
+            catalog, header = read_checked(path)
+            recorded = uptodate.recorded(path, header)
+        except BuildError as error:
+            errors.extend(error.errors)
+            continue
         except SourceError as error:
             errors.append(error)
             continue
@@ -58,8 +63,7 @@ def read_translations(catalogs: dict[str, Path], texts: list[SourceText]) -> Tra
             else:
                 by_text[text] = Translation(message.string, "translated")
         result[language] = by_text
-        when = catalog.revision_date
-        revised[language] = when.date() if isinstance(when, datetime) else None
+        revised[language] = recorded[0] if recorded else None
     if errors:
         raise BuildError(errors)
     return Translations(result, revised)

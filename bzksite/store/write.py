@@ -4,7 +4,6 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -88,12 +87,11 @@ def _create_tables(db: Database) -> None:
 
 def _fill(db: Database, sources: Sources, translations: Translations, build_id: str) -> None:
     db["meta"].insert({"key": "build_id", "value": build_id})
-    # When each language was last brought up to date: its catalog's revision
-    # date, or the day of this build when the catalog does not say.
-    today = datetime.now(UTC).date()
+    # When each language was last brought up to date, where that is recorded.
     db["meta"].insert_all(
-        {"key": f"revised:{language}", "value": (revised or today).isoformat()}
+        {"key": f"revised:{language}", "value": revised.isoformat()}
         for language, revised in translations.revised.items()
+        if revised is not None
     )
     db["units"].insert_all(
         {

@@ -1,88 +1,63 @@
-"""What a catalog must be beyond its syntax: a header that says its language,
-plural forms and UTF-8, placeholders in each translation that match the
-source, and no markup. Each problem names the file, the line and the msgctxt.
+"""What this site asks of a catalog beyond what gettext checks (tools.check):
+a header that says its language, plural forms and UTF-8, and no markup, which
+the site adds itself. Each problem names the file, the line and what to do.
 """
 
 import re
-from collections import Counter
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 
 from ..sourcefiles import SourceError
+from .header import Header
 
-# %(name)s and the like (not after %%), and {name} fields (not {{ }}, not
-# "{zie bijlage}": a name, then at most an attribute, index or format spec).
-_PLACEHOLDER = re.compile(
-    r"(?<!%)%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[a-zA-Z]"
-    r"|(?<!\{)\{[A-Za-z_]\w*(?:[.\[!:][^{}\s]*)?\}(?!\})"
-)
 _MARKUP = re.compile(r"<[A-Za-z/!]|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);")
+_EDITOR = "in Poedit: Translation > Properties"
 
 
-def check_header(path: Path, header: str | None, line: int) -> None:
-    """The header (still escaped, as in the file) names what a tool needs."""
+def check_header(path: Path, header: Header | None) -> list[SourceError]:
+    """The header names what the site and the tools need."""
     if header is None:
-        raise SourceError(path, line, 'no header: the file must start with msgid "" and its msgstr')
-    fields = dict(part.split(":", 1) for part in header.split("\\n") if ":" in part)
-    fields = {name.strip(): value.strip() for name, value in fields.items()}
+        return [SourceError(path, 1, 'no header: the file must start with msgid "" and its msgstr')]
     folder = path.parent.parent.name
-    if not fields.get("Language"):
-        raise SourceError(path, line, f"the header has no Language (this folder: {folder!r})")
-    if fields["Language"] != folder:
-        message = f"the header says Language {fields['Language']!r}, the folder {folder!r}"
-        raise SourceError(path, line, message)
-    if not fields.get("Plural-Forms"):
-        raise SourceError(path, line, "the header has no Plural-Forms")
-    if "charset=utf-8" not in fields.get("Content-Type", "").lower().replace(" ", ""):
-        raise SourceError(path, line, "the header's Content-Type must say charset=UTF-8")
+    language = (header.get("Language") or "").replace("-", "_")
+    problems = []
+    if not language:
+        problems.append(f"the header has no Language: set it to {folder!r} ({_EDITOR})")
+    elif language.split("_")[0] != folder.split("_")[0]:
+        problems.append(
+            f"the header says Language {language!r}, the folder {folder!r}: set the language"
+            f" to {folder!r} ({_EDITOR}), or move the file to translations/{language}/"
+        )
+    if not header.get("Plural-Forms"):
+        problems.append(f"the header has no Plural-Forms: choose them ({_EDITOR})")
+    content_type = (header.get("Content-Type") or "").lower().replace(" ", "")
+    if "charset=utf-8" not in content_type:
+        problems.append(
+            f"the header's Content-Type must say charset=UTF-8: save the file as UTF-8 ({_EDITOR})"
+        )
+    found = [SourceError(path, header.line, problem) for problem in problems]
+    if header.fuzzy_line is not None:
+        message = "the header is marked fuzzy: review it and remove the flag"
+        found.insert(0, SourceError(path, header.fuzzy_line, message))
+    return found
 
 
-def check_messages(path: Path, catalog: Catalog) -> None:
+def check_markup(path: Path, catalog: Catalog) -> list[SourceError]:
+    """No markup in a msgid or a translation in use: the site escapes all text."""
+    problems = []
     for message in catalog:
         if not message.id:
             continue
-        where = _where(message)
-        for source in _texts(message.id):
-            if _MARKUP.search(source):
-                raise SourceError(path, message.lineno, f"{where}markup in the msgid")
-        if message.fuzzy:
-            continue  # not used, and it may differ: that is why it is fuzzy
-        for source, translation in _pairs(message):
-            if not translation:
-                continue
-            if _MARKUP.search(translation):
-                raise SourceError(path, message.lineno, f"{where}markup in the translation")
-            expected, found = placeholders(source), placeholders(translation)
-            if expected != found:
-                raise SourceError(
-                    path,
-                    message.lineno,
-                    f"{where}placeholders differ: the msgid has {_list(expected)},"
-                    f" the translation {_list(found)}",
-                )
-
-
-def placeholders(text: str) -> Counter:
-    return Counter(_PLACEHOLDER.findall(text))
-
-
-def _pairs(message: Message) -> list[tuple[str, str]]:
-    """(source, translation) of each form: every plural form after the first
-    translates the plural msgid."""
-    sources, translations = _texts(message.id), _texts(message.string)
-    return [(sources[min(i, len(sources) - 1)], text) for i, text in enumerate(translations)]
+        where = f"msgctxt {message.context!r}: " if message.context else ""
+        if any(_MARKUP.search(text) for text in _texts(message.id)):
+            problems.append(SourceError(path, message.lineno, f"{where}markup in the msgid"))
+        elif not message.fuzzy and any(_MARKUP.search(text) for text in _texts(message.string)):
+            problems.append(SourceError(path, message.lineno, f"{where}markup in the translation"))
+    return problems
 
 
 def _texts(value: str | tuple | list | None) -> list[str]:
-    if value is None:
+    if not value:
         return []
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _where(message: Message) -> str:
-    return f"msgctxt {message.context!r}: " if message.context else ""
-
-
-def _list(found: Counter) -> str:
-    return ", ".join(sorted(found.elements())) or "none"
+    return [value] if isinstance(value, str) else [text for text in value if text]

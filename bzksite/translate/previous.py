@@ -4,13 +4,10 @@ that no gettext tool can parse. A fuzzy entry's previous msgid is what shows
 the translator how the source changed, so these lines are handled here.
 """
 
-import io
-import os
 import re
-from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import normalize, unescape, write_po
+from babel.messages.catalog import Message
+from babel.messages.pofile import escape, unescape
 
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _PREVIOUS = re.compile(rf"^#\|\s*(msgctxt|msgid)\s+({_STRING})\s*$")
@@ -51,32 +48,15 @@ def read_previous(text: str) -> dict[tuple[str, str | None], str]:
     return found
 
 
-def write_catalog(
-    path: Path, catalog: Catalog, width: int = 76, extra_header: list[str] = ()
-) -> None:
-    """Write `catalog` as Babel does, with previous msgids written properly and
-    `extra_header` fields ("X-Generator: Poedit 3.4", which Babel drops when
-    it reads) kept. The file is replaced in one rename: never half written."""
-    buffer = io.BytesIO()
-    write_po(buffer, catalog, width=width, include_previous=False)
-    entries = buffer.getvalue().decode("utf-8").split("\n\n")
-    entries[0] += "".join(f'\n"{field}\\n"' for field in extra_header)
-    messages = [message for message in catalog if message.id]
-    # Babel writes the header, then each message in order, a blank line apart.
-    for index, message in enumerate(messages, start=1):
-        if not message.previous_id or "fuzzy" not in message.flags:
-            continue
-        lines = entries[index].split("\n")
-        at = next(i for i, line in enumerate(lines) if line.startswith(("msgctxt", "msgid")))
-        block = f"msgid {normalize(message.previous_id[0], width=width - 3)}".split("\n")
-        lines[at:at] = [f"#| {line}" for line in block]
-        entries[index] = "\n".join(lines)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text("\n\n".join(entries), encoding="utf-8")
-    os.replace(temporary, path)
-
-
-def extra_header_fields(text: str) -> list[str]:
-    """The header's own fields (X-...), escaped as in the file, which Babel drops."""
-    header = text.split("\n\n", 1)[0]
-    return re.findall(r'^"(X-[^"]*?)\\n"$', header, re.MULTILINE)
+def with_previous(entries: list[str], messages: list[Message]) -> list[str]:
+    """Babel's written `entries` (one per message, in order), each fuzzy one with
+    its previous msgid as gettext writes it (one line: msgcat wraps it)."""
+    result = []
+    for entry, message in zip(entries, messages, strict=True):
+        if message.previous_id and "fuzzy" in message.flags:
+            lines = entry.split("\n")
+            at = next(i for i, line in enumerate(lines) if line.startswith(("msgctxt", "msgid")))
+            lines.insert(at, f"#| msgid {escape(message.previous_id[0])}")
+            entry = "\n".join(lines)
+        result.append(entry)
+    return result

@@ -1,22 +1,20 @@
 """The translators' loop end to end, and a third language added by
 configuration and `make i18n-init`: through the real build and the app."""
 
-import re
 import shutil
-from datetime import UTC, datetime
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from babel.dates import format_date
-from babel.messages.pofile import read_po
 
 from bzksite import create_app
-from bzksite.translate.catalogs import read_catalog
+from bzksite.translate.catalogs import read_catalog, read_checked
 from bzksite.translate.extract import content_template
-from bzksite.translate.merge import merge, new_catalog
-from bzksite.translate.previous import write_catalog
-from tests.conftest import CONTENT, TRANSLATIONS, build_site
+from bzksite.translate.update import Template, init_catalog, read_template, update_catalog
+from bzksite.translate.writer import write_catalog
+from tests.conftest import CONTENT, build_site
+from tests.languages import copy_translations
 from tests.pagecheck import check_page, text_of
 
 OLD = "Directie KIEM vormt op de deelterreinen"
@@ -28,16 +26,25 @@ def checkout(tmp_path) -> tuple[Path, Path]:
     """A copy of the content and the catalogs to work on."""
     content, translations = tmp_path / "db" / "content", tmp_path / "translations"
     shutil.copytree(CONTENT, content)
-    shutil.copytree(TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
+    copy_translations(translations)
     return content, translations
 
 
-def update_english(content: Path, translations: Path) -> Path:
+def update_english(content: Path, translations: Path, today: date = date(2026, 12, 1)) -> Path:
     """make i18n-extract and make i18n-update, for the English content."""
-    template = content_template(content, content.parent.parent)
+    template = Template("content", content_template(content, content.parent.parent), None)
     po = translations / "en" / "LC_MESSAGES" / "content.po"
-    write_catalog(po, merge(read_catalog(po), template).catalog)
+    update_catalog(po, template, today)
     return po
+
+
+def translate(po: Path, change) -> None:
+    """What a translator does in an editor: change entries, keep the header."""
+    catalog, header = read_checked(po)
+    for message in catalog:
+        if message.id:
+            change(message)
+    write_catalog(po, catalog, header)
 
 
 def kiem_paragraphs(config: dict) -> list:
@@ -66,11 +73,12 @@ def test_a_changed_dutch_paragraph_is_shown_in_dutch_until_its_translation_is_up
     assert "The English translation of this text is being updated; it is shown in Dutch." in notices
 
     # The translator updates the English and removes the fuzzy flag.
-    catalog = read_catalog(po)
-    entry = next(m for m in catalog if m.fuzzy and m.id)
-    entry.string = entry.string.replace("In the fields of", "Across the fields of")
-    entry.flags.discard("fuzzy")
-    write_catalog(po, catalog)
+    def review(entry) -> None:
+        if entry.fuzzy:
+            entry.string = entry.string.replace("In the fields of", "Across the fields of")
+            entry.flags.discard("fuzzy")
+
+    translate(po, review)
     config = build_site(tmp_path / "translated", content, translations)
     paragraphs, page = kiem_paragraphs(config)
     assert any(
@@ -82,10 +90,12 @@ def test_a_changed_dutch_paragraph_is_shown_in_dutch_until_its_translation_is_up
 def test_an_emptied_entry_shows_up_in_the_status_and_as_not_yet_available(checkout, tmp_path):
     content, translations = checkout
     po = translations / "en" / "LC_MESSAGES" / "content.po"
-    catalog = read_catalog(po)
-    entry = next(m for m in catalog if m.context == "unit:kiem:description")
-    entry.string = ""
-    write_catalog(po, catalog)
+
+    def empty(entry) -> None:
+        if entry.context == "unit:kiem:description":
+            entry.string = ""
+
+    translate(po, empty)
     config = build_site(tmp_path / "site", content, translations)
     _, page = kiem_paragraphs(config)
     notices = [text_of(n) for n in page.all("p", **{"class": "notice"})]
@@ -104,11 +114,8 @@ def with_german(checkout, tmp_path) -> dict:
     """make i18n-init LANG=de, and "de" added to LANGUAGES: nothing translated yet."""
     content, translations = checkout
     for domain in ("messages", "content"):
-        with (translations / f"{domain}.pot").open("rb") as file:
-            template = read_po(file)
         path = translations / "de" / "LC_MESSAGES" / f"{domain}.po"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_catalog(path, new_catalog(template, "de"))
+        init_catalog(path, read_template(translations, domain), "de")
     return {**build_site(tmp_path / "site", content, translations), "LANGUAGES": LANGUAGES}
 
 
@@ -140,13 +147,6 @@ def test_the_sitemap_lists_the_third_language(with_german):
     }
 
 
-def revised(po: Path, value: str) -> None:
-    text = po.read_text()
-    po.write_text(
-        re.sub(r'"PO-Revision-Date: [^"\\]*\\n"', f'"PO-Revision-Date: {value}\\\\n"', text)
-    )
-
-
 def translation_date(config: dict, path: str) -> list[str]:
     page = check_page(create_app(config).test_client(), path, path[1:3])
     return [text_of(p) for p in page.all("p", **{"class": "translation-date"})]
@@ -154,16 +154,24 @@ def translation_date(config: dict, path: str) -> list[str]:
 
 def test_pages_say_when_their_translation_was_last_brought_up_to_date(checkout, tmp_path):
     content, translations = checkout
-    po = translations / "en" / "LC_MESSAGES" / "content.po"
-    revised(po, "2026-03-05 10:00+0000")
-    config = build_site(tmp_path / "dated", content, translations)
-    assert translation_date(config, "/en/organisation/ba/") == [
-        "The English text of this website was last brought up to date"
-        " with the Dutch original on 5 March 2026."
-    ]
+    kiem = content / "units" / "kiem.toml"
+    kiem.write_text(kiem.read_text().replace(OLD, NEW))
+    po = update_english(content, translations, today=date(2026, 12, 1))
+    config = build_site(tmp_path / "fuzzy", content, translations)
+    [sentence] = translation_date(config, "/en/organisation/ba/")
+    assert "on 1 December 2026" not in sentence, "not up to date while a text is fuzzy"
     assert translation_date(config, "/nl/organisatie/ba/") == [], "Dutch is the original"
 
-    revised(po, "YEAR-MO-DA HO:MI+ZONE")  # a header that does not say: the day of the build
-    config = build_site(tmp_path / "undated", content, translations)
-    today = format_date(datetime.now(UTC).date(), "long", locale="en_GB")
-    assert translation_date(config, "/en/")[0].endswith(f"on {today}.")
+    translate(po, lambda entry: entry.flags.discard("fuzzy"))
+    update_english(content, translations, today=date(2026, 12, 3))
+    config = build_site(tmp_path / "complete", content, translations)
+    assert translation_date(config, "/en/organisation/ba/") == [
+        "The English text of this website was last brought up to date"
+        " with the Dutch original on 3 December 2026."
+    ]
+    update_english(content, translations, today=date(2026, 12, 9))
+    assert "2026-12-03" in po.read_text(), "the day it became complete, not a later update"
+
+    po.write_text(po.read_text().replace('"X-Up-To-Date:', '"X-Not-Ours:'))
+    config = build_site(tmp_path / "unknown", content, translations)
+    assert translation_date(config, "/en/") == [], "nothing is claimed when nothing is recorded"

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTENT, TRANSLATIONS
+from tests.conftest import CONTENT
+from tests.languages import copy_translations
 
 
 @pytest.fixture
@@ -11,5 +12,5 @@ def sources(tmp_path: Path) -> tuple[Path, Path]:
     """A copy of the real content and translations to spoil."""
     content, translations = tmp_path / "content", tmp_path / "translations"
     shutil.copytree(CONTENT, content)
-    shutil.copytree(TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
+    copy_translations(translations)
     return content, translations
