@@ -16,7 +16,8 @@ from urllib.parse import quote
 from babel.units import format_unit
 from flask import Flask, Response, current_app, request
 from flask_babel import LazyString
-from flask_babel import lazy_gettext as _l
+
+from .interface import lazy_gettext as _l
 
 if TYPE_CHECKING:
     from .analytics import Matomo

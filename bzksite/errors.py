@@ -1,9 +1,9 @@
 """Error pages in the request's language and the site's layout."""
 
 from flask import Flask, render_template
-from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
+from .interface import lazy_gettext as _l
 from .views import home_crumb
 
 TITLES = {

@@ -14,7 +14,7 @@ from babel.lists import format_list
 from flask import Flask, Response, current_app, g, request, url_for
 from flask_babel import Babel
 
-from . import queries
+from . import interface, queries
 from .db import get_db
 from .records import SOURCE_LANGUAGE
 
@@ -26,6 +26,7 @@ def init_app(app: Flask) -> None:
     # Dates are the Dutch calendar day, whichever page's language shows them.
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Amsterdam")
     Babel(app, locale_selector=formatting_locale)
+    interface.init_app(app)
     app.after_request(_vary_on_negotiation)
     # Globals rather than a context processor, so imported macros see them too.
     app.jinja_env.globals.update(

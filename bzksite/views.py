@@ -12,11 +12,11 @@ from collections.abc import Mapping
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import gettext as _
 
 from . import consent, queries
 from .db import get_db
 from .i18n import current_language
+from .interface import gettext as _
 
 # The path segments a language may name in its own words, each by its English word.
 PATH_SEGMENTS = ("organisation", "privacy", "cookies", "accessibility")
