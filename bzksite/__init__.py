@@ -6,7 +6,19 @@ from typing import Any
 
 from flask import Config, Flask
 
-from . import analytics, caching, cookies, db, errors, i18n, root, security, static_files, views
+from . import (
+    analytics,
+    caching,
+    cookies,
+    db,
+    description,
+    errors,
+    i18n,
+    root,
+    security,
+    static_files,
+    views,
+)
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -62,6 +74,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     i18n.init_app(app)
+    description.init_app(app)
     analytics.init_app(app)
     cookies.init_app(app)
     security.init_app(app)
