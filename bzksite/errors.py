@@ -46,6 +46,7 @@ def render_error(error: HTTPException) -> tuple[str, int, list[tuple[str, str]]]
         "error.html",
         explanation=explanation,
         heading=title,
+        description=explanation,
         breadcrumb=[home_crumb(), (title, None)],
         alternates=None,
     )

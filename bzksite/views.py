@@ -80,6 +80,7 @@ def overview() -> str:
         organisation=organisation,
         ministry=ministry,
         heading=ministry.text("name"),
+        description=ministry.text("description"),
         breadcrumb=[(_("Home"), None)],
     )
 
@@ -99,6 +100,7 @@ def unit(unit_id: str) -> ResponseReturnValue:
         "unit.html",
         unit=found,
         heading=found.text("name"),
+        description=found.text("description"),
         parent=organisation.units[found.parent],
         children=organisation.children(unit_id),
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
@@ -118,12 +120,17 @@ def accessibility() -> str:
 
 
 def render_page(page_id: str, **context: object) -> str:
-    """A page from the content: its title is the heading and the last crumb.
-    `context` is for what its sections include."""
+    """A page from the content: its title is the heading and the last crumb, its
+    first paragraph the description. `context` is for what its sections include."""
     found = queries.page(get_db(), current_language(), page_id)
     if found is None:
         abort(404)
     breadcrumb = [home_crumb(), (found.title, None)]
     return render_template(
-        "page.html", page=found, heading=found.title, breadcrumb=breadcrumb, **context
+        "page.html",
+        page=found,
+        heading=found.title,
+        description=found.body[0],
+        breadcrumb=breadcrumb,
+        **context,
     )

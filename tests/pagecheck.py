@@ -10,6 +10,8 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 
+from bzksite.description import ELLIPSIS, LIMIT
+
 SITE_NAME = {"nl": "Organogram BZK", "en": "BZK organisation chart"}
 SKIP_LINK = {"nl": "Naar de inhoud", "en": "Skip to content"}
 BREADCRUMB_LABEL = {"nl": "U bevindt zich hier:", "en": "You are here:"}
@@ -87,6 +89,7 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
     assert all(src.startswith("/static/") for src in scripts), f"{url}: scripts {scripts}"
     assert not [e for e in page.root.iter() if e.get("style")], f"{url}: style attribute"
     assert all(img.get("alt") is not None for img in page.all("img")), f"{url}: img without alt"
+    _check_description(page, url, lang)
 
     body = page.one("body")
     # The cookie banner, when shown, comes first; the first link after it is the skip link.
@@ -125,6 +128,27 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
         assert set(switch_urls) == set(languages), f"{url}: switch offers {set(switch_urls)}"
         _check_head_links(page, url, switch_urls, default=languages[0])
     return page
+
+
+def _check_description(page: Page, url: str, lang: str) -> None:
+    """One meta description of at most LIMIT characters: the page's first
+    paragraph (after any notice), whole or cut with "…", and marked with that
+    paragraph's language where it is not the page's."""
+    meta = page.one("meta", name="description")
+    description = meta.get("content") or ""
+    assert description.strip(), f"{url}: empty meta description"
+    assert len(description) <= LIMIT, f"{url}: meta description of {len(description)} characters"
+    first = next(p for p in page.one("main").iter("p") if p.get("class") != "notice")
+    paragraph = text_of(first)
+    if description != paragraph:
+        cut = description.removesuffix(ELLIPSIS)
+        assert cut != description and paragraph.startswith(cut) and cut != paragraph, (
+            f"{url}: meta description {description!r} is not the start of {paragraph!r}"
+        )
+        assert not paragraph[len(cut)].isalnum(), f"{url}: meta description cut inside a word"
+    text_lang = first.get("lang", lang)
+    expected = None if text_lang == lang else text_lang
+    assert meta.get("lang") == expected, f"{url}: meta description lang {meta.get('lang')!r}"
 
 
 def _check_twin(client, url: str, twin_url: str, twin_lang: str) -> None:

@@ -5,7 +5,9 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from bzksite import create_app
-from tests.conftest import TRANSLATIONS, build_site
+from bzksite.content.sources import read_sources
+from bzksite.description import shorten
+from tests.conftest import CONTENT, TRANSLATIONS, build_site
 from tests.pagecheck import check_page, text_of
 
 KIEM_SECOND = "De directie Kennis, Internationaal, Europa en Macro-economie (KIEM) is een compacte"
@@ -16,7 +18,8 @@ FUZZY = "The English translation of this text is being updated; it is shown in D
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    """The site built with one paragraph untranslated, one fuzzy, a title and a name too."""
+    """The site built with paragraphs untranslated and fuzzy (BA's only description
+    paragraph fuzzy, the cookie page's body missing), a title and a name too."""
     folder = tmp_path_factory.mktemp("fallback")
     translations = folder / "edited"
     po = "en/LC_MESSAGES/content.po"
@@ -27,9 +30,13 @@ def client(tmp_path_factory):
         if message.id.startswith(KIEM_SECOND) or message.context in (
             "page:privacy:title",
             "unit:kiem:director_role",
+            "page:cookies:body",
         ):
             message.string = ""
-        if message.id.startswith(KIEM_THIRD) or message.context == "unit:com:name":
+        if message.id.startswith(KIEM_THIRD) or message.context in (
+            "unit:com:name",
+            "unit:ba:description",
+        ):
             message.flags.add("fuzzy")
     with (translations / po).open("wb") as file:
         write_po(file, catalog)
@@ -94,3 +101,25 @@ def test_a_missing_role_is_dutch_with_its_notice_beside_the_name(client):
     index = pairs.index(role[0])
     assert pairs[index + 1] == ("dd", "nl", "Dhr. drs. B.F. Steur (Boudewijn)")
     assert pairs[index + 2] == ("dd", None, MISSING)
+
+
+def dutch(context: str) -> str:
+    """The first Dutch paragraph with this msgctxt."""
+    return next(text.text for text in read_sources(CONTENT).texts if text.context == context)
+
+
+@pytest.mark.parametrize(
+    ("path", "context"),
+    [("/en/organisation/ba/", "unit:ba:description"), ("/en/cookies/", "page:cookies:body")],
+    ids=["fuzzy", "missing"],
+)
+def test_an_untranslated_first_paragraph_makes_a_dutch_description(client, path, context):
+    meta = check_page(client, path, "en").one("meta", name="description")
+    assert meta.get("lang") == "nl"
+    assert meta.get("content") == shorten(dutch(context))
+
+
+def test_a_translated_first_paragraph_makes_an_english_description(client):
+    meta = check_page(client, "/en/organisation/kiem/", "en").one("meta", name="description")
+    assert meta.get("lang") is None
+    assert meta.get("content").startswith("In the fields of Knowledge")
