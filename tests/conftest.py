@@ -70,8 +70,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--with-language",
         metavar="CODE",
-        help="serve this language too; when it is not configured, with pseudo-translated"
-        " catalogs the tests make (see tests/languages.py)",
+        help="serve this language too (any: one the site does not serve yet); when it is"
+        " not configured, with pseudo-translated catalogs the tests make (tests/languages.py)",
     )
     group = parser.getgroup("accessibility", "the accessibility suite (tests/browser)")
     group.addoption(

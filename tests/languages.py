@@ -5,8 +5,8 @@ any test runs, tests/conftest.py removes every BZKSITE_ variable. A language
 begun in translations/ but not in the setting is left out of the copies the
 tests build from.
 
-`pytest --with-language=CODE` serves one language more, to prove the tests
-follow the setting. When CODE is not configured, the tests give it catalogs
+`pytest --with-language=CODE` (or `=any`) serves one language more, to prove
+the tests follow the setting. When CODE is not configured, the tests give it catalogs
 of their own: the templates with every msgstr filled by a pseudo-translation
 (made-up text for the tests, accents on the English or Dutch letters, every
 placeholder kept), so that it is complete and differs from both sources.
@@ -35,7 +35,10 @@ _PLACEHOLDER = re.compile(r"(%\(\w+\)[a-z]|%%)")
 
 
 def configure(extra: str | None, folder: Path) -> None:
-    """Serve `extra` too; its pseudo-translated catalogs are made in `folder`."""
+    """Serve `extra` too ("any": a language the site does not serve yet); its
+    pseudo-translated catalogs are made in `folder`."""
+    if extra == "any":
+        extra = unserved()[0]
     if not extra or extra in LANGUAGES:
         return
     LANGUAGES[extra] = {}
@@ -54,6 +57,12 @@ def configure(extra: str | None, folder: Path) -> None:
     _source["translations"] = translations
 
 
+def source() -> Path:
+    """The catalogs the tests build from: the committed ones (and the pseudo-translated
+    ones of --with-language)."""
+    return _source["translations"]
+
+
 def copy_translations(target: Path) -> Path:
     """The templates and the catalogs of LANGUAGES, copied to `target` (no .mo)."""
 
@@ -66,15 +75,15 @@ def copy_translations(target: Path) -> Path:
 
 
 def paths(lang: str) -> dict[str, str]:
-    """The path of each kind of page in `lang`: overview, privacy, cookies,
-    accessibility, and the unit pages as "unit:<id>" by unit_path()."""
-    segment = path_segments(LANGUAGES[lang])
+    """The path of each page but the units' in `lang` (the English words when
+    LANGUAGES does not name it): overview, privacy, cookies and accessibility."""
+    segment = path_segments(LANGUAGES.get(lang, {}))
     pages = {name: f"/{lang}/{segment[name]}/" for name in ("privacy", "cookies", "accessibility")}
     return {"overview": f"/{lang}/", **pages}
 
 
 def unit_path(lang: str, unit_id: str) -> str:
-    return f"/{lang}/{path_segments(LANGUAGES[lang])['organisation']}/{unit_id}/"
+    return f"/{lang}/{path_segments(LANGUAGES.get(lang, {}))['organisation']}/{unit_id}/"
 
 
 def pseudo(text: str) -> str:
@@ -92,3 +101,9 @@ def _pseudo_strings(msgid: str | tuple, empty: str | tuple) -> str | tuple:
 
 def _unserved(folder: str, name: str) -> bool:
     return (Path(folder) / name).is_dir() and name not in LANGUAGES
+
+
+def unserved() -> list[str]:
+    """Languages Babel knows and the site does not serve: for tests of a
+    language without catalogs, or of one the site does not have."""
+    return [code for code in ("de", "fr", "fy", "es", "it") if code not in LANGUAGES]

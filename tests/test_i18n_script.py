@@ -1,13 +1,16 @@
 """scripts/i18n.py as translators run it (make i18n-*), on a copy of the catalogs."""
 
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 
+from bzksite.records import SOURCE_LANGUAGE
+from bzksite.translate.domains import domains_of
 from tests.conftest import ROOT
-from tests.languages import copy_translations
+from tests.languages import LANGUAGES, copy_translations, unserved
 
 
 @pytest.fixture
@@ -16,7 +19,9 @@ def translations(tmp_path):
 
 
 def i18n(*arguments, translations, **environment):
+    """The script with the tests' languages: settings come from the test."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BZKSITE_")}
+    env["BZKSITE_LANGUAGES"] = json.dumps(LANGUAGES)
     return subprocess.run(
         [sys.executable, "scripts/i18n.py", *arguments, "--translations", str(translations)],
         cwd=ROOT, capture_output=True, text=True, env={**env, **environment},
@@ -29,10 +34,13 @@ def test_status_shows_the_committed_catalogs_complete(translations):
     table, dates = result.stdout.split("\n\n")
     rows = [line.split() for line in table.splitlines()[1:]]
     assert [(row[0], row[1], row[-1]) for row in rows] == [
-        ("nl", "messages", "100%"),
-        ("en", "content", "100%"),
+        (language, domain, "100%") for language in LANGUAGES for domain in domains_of(language)
     ]
-    assert dates.startswith("en: last brought up to date with the source on 20")
+    translated = [language for language in LANGUAGES if language != SOURCE_LANGUAGE]
+    assert [line.split(":")[0] for line in dates.splitlines()] == translated
+    assert all(
+        " last brought up to date with the source on 20" in line for line in dates.splitlines()
+    )
     assert "Not done yet" not in result.stdout
 
 
@@ -59,19 +67,18 @@ def test_status_lists_an_emptied_entry_with_file_line_and_msgctxt(translations):
 
 
 def test_init_starts_a_language_once_and_says_how_to_serve_it(translations):
-    first = i18n("init", "de", translations=translations)
+    new = unserved()[0]
+    first = i18n("init", new, translations=translations)
     assert first.returncode == 0, first.stderr
-    assert (translations / "de" / "LC_MESSAGES" / "messages.po").exists()
-    assert (translations / "de" / "LC_MESSAGES" / "content.po").exists()
+    assert (translations / new / "LC_MESSAGES" / "messages.po").exists()
+    assert (translations / new / "LC_MESSAGES" / "content.po").exists()
     assert "add it to LANGUAGES in bzksite/__init__.py" in first.stdout
-    again = i18n("init", "de", translations=translations)
+    again = i18n("init", new, translations=translations)
     assert again.returncode == 0 and "exists" in again.stdout
     # Begun but not served yet: status and update include it already.
     status = i18n("status", translations=translations)
-    assert [line.split()[:2] for line in status.stdout.splitlines() if line.startswith("de ")] == [
-        ["de", "messages"],
-        ["de", "content"],
-    ]
+    rows = [line.split()[:2] for line in status.stdout.splitlines() if line.startswith(f"{new} ")]
+    assert rows == [[new, "messages"], [new, "content"]]
 
 
 @pytest.mark.parametrize("language", ["C.UTF-8", "DE", "../x", "xx"])

@@ -1,5 +1,6 @@
 """The front door: the Makefile documents itself and the README stays true."""
 
+import os
 import re
 import subprocess
 import sys
@@ -49,3 +50,20 @@ def test_the_site_runs_without_the_code_that_feeds_it():
 
 
 FEEDERS = [["bzksite", "content"], ["bzksite", "translate"], ["bzksite", "store"]]
+
+
+def test_the_tests_take_no_settings_from_the_shell():
+    """Settings exported for a preview or a deployment change no test."""
+    shell = {
+        "BZKSITE_LANGUAGES": '{"xx": {}}',
+        "BZKSITE_TRUSTED_HOSTS": '["evil.example"]',
+        "BZKSITE_DATABASE": "/nonexistent/site.db",
+        "BZKSITE_MATOMO_URL": "not a url",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         "tests/integration/test_languages.py", "tests/integration/test_language_redirect.py"],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, **shell}, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout

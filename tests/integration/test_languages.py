@@ -3,7 +3,9 @@ English words, the first is the default, and a third needs nothing else."""
 
 import pytest
 
-from bzksite import DEFAULTS, create_app
+from bzksite import create_app
+from bzksite.i18n import language_name
+from tests.languages import LANGUAGES, unserved
 from tests.pagecheck import parse, text_of
 
 
@@ -12,16 +14,19 @@ def make_client(site_config: dict, languages: dict):
 
 
 def test_a_language_that_names_no_segment_uses_the_english_words(site_config):
-    client = make_client(site_config, {**DEFAULTS["LANGUAGES"], "de": {}})
-    response = client.get("/de/organisation/kiem/")
+    new = unserved()[0]
+    client = make_client(site_config, {**LANGUAGES, new: {}})
+    response = client.get(f"/{new}/organisation/kiem/")
     assert response.status_code == 200
-    page = parse("/de/organisation/kiem/", response.get_data(as_text=True))
-    assert page.root.get("lang") == "de"
+    page = parse(f"/{new}/organisation/kiem/", response.get_data(as_text=True))
+    assert page.root.get("lang") == new
     switch = page.one("nav", **{"class": "language-switch"})
-    assert [text_of(li) for li in switch.iter("li")] == ["Nederlands", "English", "Deutsch"]
-    # Without a German catalog the content is the Dutch source, marked as Dutch.
+    names = [language_name(code) for code in [*LANGUAGES, new]]
+    assert [text_of(li) for li in switch.iter("li")] == names
+    assert names[:2] == ["Nederlands", "English"]
+    # Without a catalog of its own the content is the Dutch source, marked as Dutch.
     assert page.one("h1").find("span").get("lang") == "nl"
-    assert client.get("/de/privacy/").status_code == 200
+    assert client.get(f"/{new}/privacy/").status_code == 200
     assert client.get("/nl/organisatie/kiem/").status_code == 200
 
 

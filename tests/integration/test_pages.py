@@ -4,30 +4,20 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from babel.messages.pofile import read_po
 
 from bzksite.content.sources import read_sources
+from bzksite.records import SOURCE_LANGUAGE
 from tests.conftest import CONTENT
+from tests.languages import LANGUAGES, paths, unit_path
 from tests.pagecheck import check_page, text_of
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 UNITS = ["bo", "ba", "com", "kiem", "dgobdr", "denb"]
-PAGES = {
-    "nl": {
-        "privacy": "/nl/privacy/",
-        "cookies": "/nl/cookies/",
-        "accessibility": "/nl/toegankelijkheid/",
-    },
-    "en": {
-        "privacy": "/en/privacy/",
-        "cookies": "/en/cookies/",
-        "accessibility": "/en/accessibility/",
-    },
-}
 PATHS = {
-    "nl": ["/nl/", *PAGES["nl"].values(), *(f"/nl/organisatie/{unit}/" for unit in UNITS)],
-    "en": ["/en/", *PAGES["en"].values(), *(f"/en/organisation/{unit}/" for unit in UNITS)],
+    lang: [*paths(lang).values(), *(unit_path(lang, unit) for unit in UNITS)] for lang in LANGUAGES
 }
-ALL_PAGES = [(lang, path) for lang, paths in PATHS.items() for path in paths]
+ALL_PAGES = [(lang, path) for lang, found in PATHS.items() for path in found]
 
 
 @pytest.mark.parametrize(("lang", "path"), ALL_PAGES)
@@ -48,7 +38,7 @@ def test_sitemap_lists_every_page_with_its_alternates(client):
             link.get("hreflang"): urlsplit(link.get("href")).path
             for link in entry.findall("x:link", NS)
         }
-        assert set(alternates) == {"nl", "en", "x-default"}
+        assert set(alternates) == {*LANGUAGES, "x-default"}
         assert urlsplit(entry.findtext("s:loc", namespaces=NS)).path in alternates.values()
         assert alternates["x-default"] == alternates["nl"]
 
@@ -66,10 +56,10 @@ def page_text(client, path):
 def owner_path(owner: str, lang: str) -> str:
     kind, name = owner.split(":")
     if kind == "page":
-        return PAGES[lang][name]
+        return paths(lang)[name]
     if name == "bzk":
-        return f"/{lang}/"
-    return f"/{lang}/{'organisatie' if lang == 'nl' else 'organisation'}/{name}/"
+        return paths(lang)["overview"]
+    return unit_path(lang, name)
 
 
 def test_every_dutch_text_is_on_its_dutch_page(client):
@@ -77,15 +67,14 @@ def test_every_dutch_text_is_on_its_dutch_page(client):
         assert text.text in page_text(client, owner_path(text.owner, "nl")), text.context
 
 
-def test_english_pages_show_the_translations_and_no_dutch_source(client, app):
-    from babel.messages.pofile import read_po
-
-    with open(f"{app.config['TRANSLATIONS']}/en/LC_MESSAGES/content.po", "rb") as file:
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE])
+def test_translated_pages_show_the_translations_and_no_dutch_source(client, app, lang):
+    with open(f"{app.config['TRANSLATIONS']}/{lang}/LC_MESSAGES/content.po", "rb") as file:
         catalog = read_po(file)
     for text in read_sources(CONTENT).texts:
-        shown = page_text(client, owner_path(text.owner, "en"))
+        shown = page_text(client, owner_path(text.owner, lang))
         assert catalog.get(text.text, context=text.context).string in shown, text.context
-        assert text.text not in shown, f"Dutch source on an English page: {text.context}"
+        assert text.text not in shown, f"Dutch source on a page in {lang}: {text.context}"
 
 
 def test_unit_page_shows_director_parent_children_and_related(client):

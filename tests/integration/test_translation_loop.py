@@ -9,12 +9,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from bzksite import create_app
+from bzksite.i18n import language_name
 from bzksite.translate.catalogs import read_catalog, read_checked
 from bzksite.translate.extract import content_template
 from bzksite.translate.update import Template, init_catalog, read_template, update_catalog
 from bzksite.translate.writer import write_catalog
 from tests.conftest import CONTENT, build_site
-from tests.languages import copy_translations
+from tests.languages import LANGUAGES, copy_translations, unit_path, unserved
 from tests.pagecheck import check_page, text_of
 
 OLD = "Directie KIEM vormt op de deelterreinen"
@@ -102,47 +103,48 @@ def test_an_emptied_entry_shows_up_in_the_status_and_as_not_yet_available(checko
     assert "This text is not yet available in English; it is shown in Dutch." in notices
 
 
-LANGUAGES = {
-    "nl": {"organisation": "organisatie", "accessibility": "toegankelijkheid"},
-    "en": {},
-    "de": {},
-}
+# A language begun with make i18n-init and added to LANGUAGES: nothing translated yet.
+NEW = unserved()[0]
 
 
 @pytest.fixture
-def with_german(checkout, tmp_path) -> dict:
-    """make i18n-init LANG=de, and "de" added to LANGUAGES: nothing translated yet."""
+def with_new_language(checkout, tmp_path) -> dict:
     content, translations = checkout
     for domain in ("messages", "content"):
-        path = translations / "de" / "LC_MESSAGES" / f"{domain}.po"
-        init_catalog(path, read_template(translations, domain), "de")
-    return {**build_site(tmp_path / "site", content, translations), "LANGUAGES": LANGUAGES}
+        path = translations / NEW / "LC_MESSAGES" / f"{domain}.po"
+        init_catalog(path, read_template(translations, domain), NEW)
+    config = build_site(tmp_path / "site", content, translations)
+    return {**config, "LANGUAGES": {**LANGUAGES, NEW: {}}}
 
 
-@pytest.mark.parametrize(
-    "path", ["/de/", "/de/organisation/kiem/", "/de/privacy/", "/de/cookies/", "/de/accessibility/"]
-)
-def test_a_third_language_serves_every_page_with_the_dutch_marked(with_german, path):
-    client = create_app(with_german).test_client()
-    page = check_page(client, path, "de")  # lang, switch, hreflang and twins in all three
-    main = page.one("main")
+@pytest.mark.parametrize("page", ["overview", "unit", "privacy", "cookies", "accessibility"])
+def test_a_new_language_serves_every_page_with_the_dutch_marked(with_new_language, page):
+    path = (
+        unit_path(NEW, "kiem")
+        if page == "unit"
+        else f"/{NEW}/{'' if page == 'overview' else page + '/'}"
+    )
+    client = create_app(with_new_language).test_client()
+    checked = check_page(client, path, NEW)  # lang, switch, hreflang and twins in all
+    main = checked.one("main")
     fallbacks = [e for e in main.iter() if e.get("lang") == "nl"]
     assert fallbacks, "untranslated content is Dutch, marked lang=nl"
     notices = [text_of(n) for n in main.iter() if n.get("class") == "notice"]
-    assert any("Deutsch" in notice and "Niederländisch" in notice for notice in notices)
-    switch = page.one("nav", **{"class": "language-switch"})
-    assert [e.get("lang") for e in switch.iter() if e.get("lang")] == ["nl", "en", "de"]
+    named = (language_name(NEW, NEW), language_name("nl", NEW))
+    assert any(all(name in notice for name in named) for notice in notices), notices
+    switch = checked.one("nav", **{"class": "language-switch"})
+    assert [e.get("lang") for e in switch.iter() if e.get("lang")] == [*LANGUAGES, NEW]
 
 
-def test_the_sitemap_lists_the_third_language(with_german):
-    xml = create_app(with_german).test_client().get("/sitemap.xml").text
-    assert "/de/organisation/kiem/" in xml and 'hreflang="de"' in xml
-    paths = {urlsplit(part.split("<")[0]).path for part in xml.split("<loc>")[1:]}
-    assert {p for p in paths if p.startswith("/de/")} == {
-        p.replace("/nl/", "/de/", 1)
+def test_the_sitemap_lists_the_new_language(with_new_language):
+    xml = create_app(with_new_language).test_client().get("/sitemap.xml").text
+    assert f"/{NEW}/organisation/kiem/" in xml and f'hreflang="{NEW}"' in xml
+    found = {urlsplit(part.split("<")[0]).path for part in xml.split("<loc>")[1:]}
+    assert {p for p in found if p.startswith(f"/{NEW}/")} == {
+        p.replace("/nl/", f"/{NEW}/", 1)
         .replace("/organisatie/", "/organisation/")
         .replace("/toegankelijkheid/", "/accessibility/")
-        for p in paths
+        for p in found
         if p.startswith("/nl/")
     }
 

@@ -9,7 +9,9 @@ from sqlite_utils import Database
 
 from bzksite import queries
 from bzksite.content.sources import read_sources
+from bzksite.records import SOURCE_LANGUAGE
 from bzksite.store import BuildError, build_database
+from tests.languages import LANGUAGES
 
 PO = Path("en/LC_MESSAGES/content.po")
 
@@ -35,7 +37,8 @@ def test_build_writes_units_texts_and_states(sources, tmp_path):
         (row["lang"], row["state"])
         for row in db.query("SELECT lang, state FROM texts GROUP BY lang, state")
     }
-    assert states == {("nl", "source"), ("en", "translated")}
+    translated = {(lang, "translated") for lang in LANGUAGES if lang != SOURCE_LANGUAGE}
+    assert states == {(SOURCE_LANGUAGE, "source"), *translated}
     paragraphs = db.query(
         "SELECT COUNT(*) AS n FROM texts WHERE owner = 'unit:kiem' AND field = 'description'"
         " AND lang = 'nl'"

@@ -16,8 +16,8 @@ from bzksite.translate.header import Header
 from bzksite.translate.status import catalog_status, changed_words
 from bzksite.translate.update import Template, init_catalog, read_template, update_catalog
 from bzksite.translate.writer import write_catalog
-from tests.conftest import ROOT, TRANSLATIONS
-from tests.languages import LANGUAGES
+from tests.conftest import TRANSLATIONS
+from tests.languages import LANGUAGES, source
 
 
 def catalog(*messages: tuple[str, str, str | None], fuzzy: set[str] = frozenset()) -> Catalog:
@@ -84,16 +84,17 @@ def test_every_catalog_of_every_language_is_complete():
     """The Dutch interface and the English content, and any language added:
     100% at every submission. A gap names file, line and msgctxt."""
     gaps = []
+    translations = source()
     for language in LANGUAGES:
         for domain in domains_of(language):
-            path = TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
-            assert path.exists(), f"{path.relative_to(ROOT)} is missing: make i18n-init"
-            with (TRANSLATIONS / f"{domain}.pot").open("rb") as file:
+            path = translations / language / "LC_MESSAGES" / f"{domain}.po"
+            where = path.relative_to(translations.parent)
+            assert path.exists(), f"{where} is missing: make i18n-init"
+            with (translations / f"{domain}.pot").open("rb") as file:
                 template = read_po(file)
             status = catalog_status(language, domain, path, read_checked(path)[0], template)
             gaps += [
-                f"{gap.path.relative_to(ROOT)}:{gap.line}: {gap.state}: msgctxt {gap.context!r}"
-                f" {gap.msgid[:50]!r}"
+                f"{where}:{gap.line}: {gap.state}: msgctxt {gap.context!r} {gap.msgid[:50]!r}"
                 for gap in status.gaps
             ]
     assert not gaps, "run make i18n-status, then translate:\n" + "\n".join(gaps)

@@ -10,7 +10,7 @@ from bzksite.translate.domains import DOMAINS, FORMAT_FLAG, domains_of
 from bzksite.translate.extract import extract
 from bzksite.translate.update import read_template, update_catalog
 from tests.conftest import ROOT, TRANSLATIONS
-from tests.languages import LANGUAGES, copy_translations
+from tests.languages import LANGUAGES, copy_translations, source
 
 
 def catalogs_of(translations: Path) -> list[tuple[str, Path]]:
@@ -30,9 +30,9 @@ def test_extracting_and_updating_a_clean_checkout_changes_no_byte(tmp_path):
     )
     for domain, path in catalogs_of(translations):
         _, changed = update_catalog(path, read_template(translations, domain), date.today())
-        committed = TRANSLATIONS / path.relative_to(translations)
+        committed = source() / path.relative_to(translations)
         assert not changed and path.read_bytes() == committed.read_bytes(), (
-            f"{committed.relative_to(ROOT)} changes on update: run make i18n-update"
+            f"{path.relative_to(translations)} changes on update: run make i18n-update"
         )
 
 
