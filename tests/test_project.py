@@ -67,3 +67,14 @@ def test_the_tests_take_no_settings_from_the_shell():
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+def test_make_run_takes_a_port():
+    def run(*arguments: str) -> str:
+        return subprocess.run(
+            ["make", "--no-print-directory", "-n", "run", *arguments],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+
+    assert "--bind 127.0.0.1:8123 app:app" in run("PORT=8123")
+    assert "--bind" not in run(), "without PORT, gunicorn.conf.py decides"
