@@ -4,7 +4,6 @@ fails no request and is served at once."""
 
 import re
 import shutil
-import socket
 import threading
 import time
 import urllib.error
@@ -16,31 +15,7 @@ import pytest
 
 from bzksite.store import build_database
 from tests.conftest import CONTENT
-
-HOST = b"Host: 127.0.0.1\r\n"
-
-
-def raw(port: int, request: bytes) -> bytes:
-    """Send bytes as they are; the answer, until the server closes."""
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
-        connection.sendall(request)
-        answer = b""
-        while chunk := connection.recv(65536):
-            answer += chunk
-    return answer
-
-
-def status(answer: bytes) -> int:
-    match = re.match(rb"HTTP/1\.[01] (\d{3}) ", answer)
-    assert match, f"no status line in {answer[:80]!r}"
-    return int(match[1])
-
-
-def get(target: bytes, *headers: bytes, method: bytes = b"GET", body: bytes = b"") -> bytes:
-    return b"%s %s HTTP/1.1\r\n%s%sConnection: close\r\n\r\n%s" % (
-        method, target, HOST, b"".join(h + b"\r\n" for h in headers), body,
-    )  # fmt: skip
-
+from tests.server.rawhttp import get, raw, status
 
 REQUESTS = {
     "bytes that are no UTF-8 in the path": get(b"/nl/\xff\xfe/"),
