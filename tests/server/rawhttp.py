@@ -7,12 +7,26 @@ HOST = b"Host: 127.0.0.1\r\n"
 
 
 def raw(port: int, request: bytes) -> bytes:
-    """Send bytes as they are; the answer, until the server closes."""
+    """Send bytes as they are; the answer, until the server closes.
+
+    A server may answer and close before it has read the whole request (a 411
+    for a chunked body): sending stops there and the answer is still read, as
+    data that arrived before a reset stays readable. A reset with no answer at
+    all is raised."""
+    reset: OSError | None = None
     with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
-        connection.sendall(request)
+        try:
+            connection.sendall(request)
+        except (BrokenPipeError, ConnectionResetError) as error:
+            reset = error
         answer = b""
-        while chunk := connection.recv(65536):
-            answer += chunk
+        try:
+            while chunk := connection.recv(65536):
+                answer += chunk
+        except ConnectionResetError as error:
+            reset = error
+    if reset and not answer:
+        raise reset
     return answer
 
 
