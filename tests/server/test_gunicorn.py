@@ -4,7 +4,6 @@ fails no request and is served at once."""
 
 import re
 import shutil
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -13,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bzksite.store import build_database
+from bzksite.store import BuildError, build_database
 from tests.conftest import CONTENT
+from tests.server.load import load_in_background
 from tests.server.rawhttp import get, raw, status
 
 REQUESTS = {
@@ -93,36 +93,33 @@ def test_the_log_shows_no_error(server):
     assert not re.search(r'" 5\d\d ', log), "a 5xx in the access log"
 
 
+PATHS = ["/nl/", "/en/organisation/kiem/", "/nl/cookies/", "/sitemap.xml"]
+
+
 def test_rebuilding_the_database_under_load_fails_no_request(server, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     translations, database = Path(server.config["TRANSLATIONS"]), Path(server.config["DATABASE"])
-    answers: Counter = Counter()
-    failures: list[str] = []
-    stop = threading.Event()
-
-    def load(path: str) -> None:
-        while not stop.is_set():
-            try:
-                with urllib.request.urlopen(server.url + path, timeout=10) as response:
-                    response.read()
-                    answers[response.status] += 1
-            except Exception as error:  # any failure at all, not only the network's
-                failures.append(f"{path}: {error!r}")
-
-    paths = ["/nl/", "/en/organisation/kiem/", "/nl/cookies/", "/sitemap.xml"]
-    threads = [threading.Thread(target=load, args=(path,)) for path in paths]
-    for thread in threads:
-        thread.start()
     kiem = content / "units" / "kiem.toml"
-    for round_ in range(5):
-        kiem.write_text(kiem.read_text().replace("Steur", f"Steur-{round_}", 1))
-        build_database(content, translations, database)
-        time.sleep(0.2)
-    stop.set()
-    for thread in threads:
-        thread.join()
-    assert not failures, failures[:5]
+    with load_in_background(server.url, PATHS) as load:
+        for round_ in range(5):
+            kiem.write_text(kiem.read_text().replace("Steur", f"Steur-{round_}", 1))
+            build_database(content, translations, database)
+            time.sleep(0.2)
+    assert not load.failures, load.failures[:5]
+    answers = Counter(load.answers)
     assert set(answers) == {200} and sum(answers.values()) > 50, answers
     with urllib.request.urlopen(server.url + "/nl/organisatie/kiem/") as response:
         assert "Steur-4" in response.read().decode(), "the last build is served, no restart"
+
+
+def test_a_failing_build_stops_the_load(server, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "units" / "kiem.toml").write_text("id = [\n")
+    translations = Path(server.config["TRANSLATIONS"])
+    with pytest.raises(BuildError), load_in_background(server.url, PATHS) as load:
+        assert all(thread.is_alive() for thread in load.threads)
+        build_database(content, translations, tmp_path / "site.db")
+    assert len(load.threads) == len(PATHS)
+    assert not any(thread.is_alive() for thread in load.threads)
