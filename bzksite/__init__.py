@@ -9,6 +9,7 @@ from flask import Config, Flask
 from . import (
     analytics,
     caching,
+    contact_links,
     cookies,
     db,
     description,
@@ -16,6 +17,7 @@ from . import (
     i18n,
     root,
     security,
+    site_name,
     static_files,
     views,
 )
@@ -75,6 +77,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     i18n.init_app(app)
     description.init_app(app)
+    contact_links.init_app(app)
+    site_name.init_app(app)
     analytics.init_app(app)
     cookies.init_app(app)
     security.init_app(app)

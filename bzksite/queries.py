@@ -15,11 +15,13 @@ from .records import (
     SOURCE_LANGUAGE,
     Organisation,
     Page,
+    RegisterSource,
     RelatedItem,
     ReportSummary,
     Section,
     Text,
     Unit,
+    UnitContact,
     UnitLink,
     ViolatedRule,
 )
@@ -54,13 +56,16 @@ def texts(db: Database, lang: str, owner: str | None = None, field: str | None =
 
 def organisation(db: Database, lang: str) -> Organisation:
     names = texts(db, lang, field="name")
-    rows = db.query('SELECT id, parent, abbreviation FROM units ORDER BY "order", id')
+    rows = db.query(
+        'SELECT id, parent, abbreviation, has_page, ended FROM units ORDER BY "order", id'
+    )
     units = {
         row["id"]: UnitLink(
-            row["id"], row["parent"], row["abbreviation"], names[f"unit:{row['id']}"]["name"][0]
+            row["id"], row["parent"], row["abbreviation"], names[f"unit:{row['id']}"]["name"][0],
+            bool(row["has_page"]), _date(row["ended"]),
         )
         for row in rows
-    }
+    }  # fmt: skip
     root = next(unit for unit in units.values() if unit.parent is None)
     return Organisation(units, root)
 
@@ -78,13 +83,31 @@ def unit(db: Database, lang: str, unit_id: str) -> Unit | None:
         for item in db.query("SELECT * FROM related WHERE unit = ? ORDER BY position", [unit_id])
     ]
     return Unit(
-        id=row["id"],
-        kind=row["kind"],
-        parent=row["parent"],
-        abbreviation=row["abbreviation"],
-        director=row["director"],
-        texts=unit_texts,
-        related=related,
+        id=row["id"], kind=row["kind"], parent=row["parent"], abbreviation=row["abbreviation"],
+        director=row["director"], texts=unit_texts, related=related,
+        director_since=_date(row["director_since"]), ended=_date(row["ended"]),
+        has_page=bool(row["has_page"]), contact=_contact(row["contact"]), register=_register(row),
+    )  # fmt: skip
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _contact(value: str | None) -> UnitContact | None:
+    if not value:
+        return None
+    fields = json.loads(value)
+    for name in ("visiting_address", "postal_address"):
+        fields[name] = tuple(fields.get(name, ()))
+    return UnitContact(**fields)
+
+
+def _register(row: dict) -> RegisterSource | None:
+    if not row["systeem_id"]:
+        return None
+    return RegisterSource(
+        row["register_url"], date.fromisoformat(row["imported"]), row["systeem_id"], row["tooi"]
     )
 
 
@@ -114,11 +137,22 @@ def translation_revised(db: Database, lang: str) -> date | None:
     return date.fromisoformat(row["value"]) if row else None
 
 
+def ministry_short_name(db: Database, lang: str) -> str:
+    """The ministry's abbreviation, or its name when it has none."""
+    row = next(db.query("SELECT id, abbreviation FROM units WHERE parent IS NULL"))
+    if row["abbreviation"]:
+        return row["abbreviation"]
+    return texts(db, lang, owner=f"unit:{row['id']}", field="name")[f"unit:{row['id']}"]["name"][
+        0
+    ].text
+
+
 def unit_ids(db: Database) -> list[str]:
-    """Every unit with a page of its own, in tree order: all but the ministry,
-    which is the overview."""
+    """Every current unit with a page of its own, in tree order: all but the
+    ministry, which is the overview, and units that ended or have no page."""
     children: dict[str | None, list[str]] = {}
-    for row in db.query('SELECT id, parent FROM units ORDER BY "order", id'):
+    listed = 'SELECT id, parent FROM units WHERE has_page AND ended IS NULL ORDER BY "order", id'
+    for row in db.query(listed):
         children.setdefault(row["parent"], []).append(row["id"])
     ordered: list[str] = []
     pending = list(reversed(children.get(None, [])))

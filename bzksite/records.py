@@ -2,7 +2,7 @@
 build and the site share: the site runs without the build's code."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 # The language the content is written in: the msgids of content.po.
 SOURCE_LANGUAGE = "nl"
@@ -27,6 +27,8 @@ class UnitLink:
     parent: str | None
     abbreviation: str | None
     name: Text
+    has_page: bool = True  # a unit with nothing but a name is listed, not linked
+    ended: date | None = None
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,8 @@ class Organisation:
     root: UnitLink
 
     def children(self, unit_id: str) -> list[UnitLink]:
-        return [unit for unit in self.units.values() if unit.parent == unit_id]
+        """The units under `unit_id` that have not ended."""
+        return [u for u in self.units.values() if u.parent == unit_id and u.ended is None]
 
     def ancestors(self, unit_id: str) -> list[UnitLink]:
         """From the root down to the unit's parent."""
@@ -57,6 +60,28 @@ class RelatedItem:
 
 
 @dataclass(frozen=True)
+class UnitContact:
+    """A unit's own contact data, from the register."""
+
+    visiting_address: tuple[str, ...] = ()
+    postal_address: tuple[str, ...] = ()
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    contact_form: str | None = None
+
+
+@dataclass(frozen=True)
+class RegisterSource:
+    """Where the register publishes the unit, and when it was imported."""
+
+    url: str
+    imported: date
+    systeem_id: str
+    tooi: str | None
+
+
+@dataclass(frozen=True)
 class Unit:
     id: str
     kind: str
@@ -65,6 +90,11 @@ class Unit:
     director: str | None
     texts: dict[str, list[Text]]
     related: list[RelatedItem]
+    director_since: date | None = None
+    ended: date | None = None
+    has_page: bool = True
+    contact: UnitContact | None = None
+    register: RegisterSource | None = None
 
     def text(self, name: str) -> Text | None:
         values = self.texts.get(name)

@@ -88,20 +88,25 @@ def overview() -> str:
 def unit(unit_id: str) -> ResponseReturnValue:
     lang = current_language()
     found = queries.unit(get_db(), lang, unit_id)
-    if found is None:
-        abort(404)
+    if found is None or not found.has_page:
+        abort(404)  # a unit with nothing but a name is listed, without a page
     if found.parent is None:
         # The ministry is the overview: one address per page.
         return redirect(url_for("site.overview"), 301)
     organisation = queries.organisation(get_db(), lang)
     ancestors = organisation.ancestors(unit_id)
     crumbs = [(unit.name, url_for("site.unit", unit_id=unit.id)) for unit in ancestors[1:]]
+    parent = organisation.units[found.parent]
+    # Without a description of its own, the page is described by its place.
+    described_by = found.text("description") or _(
+        "%(unit)s is part of %(parent)s.", unit=found.text("name").text, parent=parent.name.text
+    )
     return render_template(
         "unit.html",
         unit=found,
         heading=found.text("name"),
-        description=found.text("description"),
-        parent=organisation.units[found.parent],
+        description=described_by,
+        parent=parent,
         children=organisation.children(unit_id),
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
     )

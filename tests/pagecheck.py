@@ -136,13 +136,17 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
 
 def _check_description(page: Page, url: str, lang: str) -> None:
     """One meta description of at most LIMIT characters: the page's first
-    paragraph (after any notice), whole or cut with "…", and marked with that
-    paragraph's language where it is not the page's."""
+    paragraph of content (not a notice, a note that the unit ended, or a
+    source), whole or cut with "…", and marked with that paragraph's language
+    where it is not the page's. A page without one (a unit with a head but no
+    description) is described by a sentence of its own."""
     meta = page.one("meta", name="description")
     description = meta.get("content") or ""
     assert description.strip(), f"{url}: empty meta description"
     assert len(description) <= LIMIT, f"{url}: meta description of {len(description)} characters"
-    first = next(p for p in page.one("main").iter("p") if p.get("class") != "notice")
+    first = next((p for p in page.one("main").iter("p") if not p.get("class")), None)
+    if first is None:
+        return
     paragraph = text_of(first)
     if description != paragraph:
         cut = description.removesuffix(ELLIPSIS)

@@ -3,6 +3,7 @@ types, ids, and translated texts as one paragraph each, without markup."""
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,20 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 # The fields a file may have: "text" and "paragraphs" are translated, the rest is data.
 UNIT_FIELDS = {
     "id": "str", "kind": "str", "parent": "str", "order": "int", "abbreviation": "str",
-    "name": "text", "description_heading": "text", "description": "paragraphs",
-    "children_intro": "text", "director": "table", "related": "tables",
+    "name": "text", "ended": "date", "description_heading": "text",
+    "description": "paragraphs", "children_intro": "text", "director": "table",
+    "contact": "table", "register": "table", "related": "tables",
 }  # fmt: skip
 UNIT_REQUIRED = ("id", "kind", "name")
-DIRECTOR_FIELDS = {"role": "text", "name": "str"}
+DIRECTOR_FIELDS = {"role": "text", "name": "str", "since": "date"}
+# The unit's own contact data, as the register publishes it (never a person's).
+CONTACT_FIELDS = {
+    "visiting_address": "lines", "postal_address": "lines", "phone": "str", "email": "str",
+    "website": "str", "contact_form": "str",
+}  # fmt: skip
+# Where the unit is in the Register van Overheidsorganisaties, and when it was imported.
+REGISTER_FIELDS = {"systeem_id": "str", "tooi": "str", "url": "str", "imported": "date"}
+REGISTER_REQUIRED = ("systeem_id", "url", "imported")
 RELATED_FIELDS = {"kind": "str", "title": "text", "url": "str"}
 PAGE_FIELDS = {"id": "str", "title": "text", "body": "paragraphs", "sections": "tables"}
 PAGE_REQUIRED = ("id", "title", "body")
@@ -73,6 +83,12 @@ def _type_problem(kind: str, value: Any) -> str | None:
         return None if isinstance(value, str) else "must be a string"
     if kind == "int":
         return None if type(value) is int else "must be a whole number"
+    if kind == "date":
+        plain_date = isinstance(value, date) and not isinstance(value, datetime)
+        return None if plain_date else "must be a date (2026-11-29, no quotes)"
+    if kind == "lines":
+        ok = isinstance(value, list) and value and all(isinstance(v, str) and v for v in value)
+        return None if ok else "must be a list of lines (strings)"
     if kind == "paragraphs":
         ok = isinstance(value, list) and value and all(isinstance(v, str) for v in value)
         return None if ok else "must be a list of paragraphs (strings)"

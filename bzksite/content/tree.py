@@ -1,14 +1,18 @@
-"""Checks across source files: unique ids and one tree of units under the ministry."""
+"""Checks across source files (unique ids, one tree of units under the ministry),
+and what follows from the tree: when each unit ended and which get a page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..sourcefiles import SourceError
 
 if TYPE_CHECKING:
-    from .sources import Page, Unit
+    from .pages import Page
+    from .units import Unit
 
 
 def check_tree(units: list[Unit], pages: list[Page], units_folder: Path) -> list[SourceError]:
@@ -67,3 +71,33 @@ def _cycles(by_id: dict[str, Unit]) -> list[SourceError]:
         path = " → ".join([*loop, parent])
         errors.append(first.source.error(f"the parents form a cycle: {path}", "parent"))
     return errors
+
+
+@dataclass(frozen=True)
+class Standing:
+    ended: date | None  # its own end, or an earlier one of a unit above it
+    has_page: bool
+
+
+def standings(units: list[Unit]) -> dict[str, Standing]:
+    """Each unit's end and whether it gets a page of its own: the ministry
+    (the overview) always; another unit when it has something to say (a
+    description, a head, contact data, related items) or units under it.
+    A unit with nothing but a name is listed, not linked."""
+    by_id = {unit.id: unit for unit in units}
+
+    def ended(unit: Unit) -> date | None:
+        ends = [unit.ended] if unit.ended else []
+        parent = by_id.get(unit.parent) if unit.parent else None
+        above = ended(parent) if parent else None
+        return min([*ends, above]) if above else (ends[0] if ends else None)
+
+    ends = {unit.id: ended(unit) for unit in units}
+    parents_of_current = {unit.parent for unit in units if ends[unit.id] is None}
+    return {
+        unit.id: Standing(
+            ends[unit.id],
+            unit.kind == "ministry" or unit.has_content or unit.id in parents_of_current,
+        )
+        for unit in units
+    }

@@ -4,12 +4,15 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ..content.sources import Sources
+from ..content.tree import standings
 from ..records import SOURCE_LANGUAGE, ReportSummary
+from .schema import create_tables
 from .translations import Translation, Translations
 
 
@@ -32,7 +35,7 @@ def write_database(
     os.close(handle)
     try:
         db = Database(temporary)
-        _create_tables(db)
+        create_tables(db)
         _fill(db, sources, translations, build_id)
         if report is not None:
             _fill_report(db, report)
@@ -44,47 +47,6 @@ def write_database(
         raise
 
 
-def _create_tables(db: Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["units"].create(
-        {"id": str, "kind": str, "parent": str, "order": int, "abbreviation": str, "director": str},
-        pk="id",
-        not_null={"kind", "order"},
-        foreign_keys=[("parent", "units", "id")],
-    )
-    db["related"].create(
-        {"unit": str, "position": int, "kind": str, "url": str},
-        pk=("unit", "position"),
-        not_null={"kind"},
-        foreign_keys=[("unit", "units", "id")],
-    )
-    db["pages"].create({"id": str}, pk="id")
-    db["sections"].create(
-        {"page": str, "position": int, "paragraphs": int, "include": str},
-        pk=("page", "position"),
-        not_null={"paragraphs"},
-        foreign_keys=[("page", "pages", "id")],
-    )
-    db["texts"].create(
-        {"owner": str, "field": str, "position": int, "lang": str, "text": str, "state": str},
-        pk=("owner", "field", "position", "lang"),
-        not_null={"state"},
-    )
-    # The last automated accessibility test: one row, or none before the first.
-    db["accessibility_report"].create(
-        {"generated": str, "axe_version": str, "pages": int, "languages": str,
-         "violations": int, "needs_review": int, "check_problems": int},
-        not_null={"generated", "axe_version", "pages", "languages", "violations",
-                  "needs_review", "check_problems"},
-    )  # fmt: skip
-    db["accessibility_rules"].create(
-        {"position": int, "rule": str, "impact": str, "help": str, "help_url": str,
-         "criteria": str, "pages": int},
-        pk="position",
-        not_null={"rule", "help", "help_url", "criteria", "pages"},
-    )  # fmt: skip
-
-
 def _fill(db: Database, sources: Sources, translations: Translations, build_id: str) -> None:
     db["meta"].insert({"key": "build_id", "value": build_id})
     # When each language was last brought up to date, where that is recorded.
@@ -93,17 +55,7 @@ def _fill(db: Database, sources: Sources, translations: Translations, build_id: 
         for language, revised in translations.revised.items()
         if revised is not None
     )
-    db["units"].insert_all(
-        {
-            "id": unit.id,
-            "kind": unit.kind,
-            "parent": unit.parent,
-            "order": unit.order,
-            "abbreviation": unit.abbreviation,
-            "director": unit.director,
-        }
-        for unit in sources.units
-    )
+    db["units"].insert_all(_unit_rows(sources))
     db["related"].insert_all(
         {"unit": unit.id, "position": item.position, "kind": item.kind, "url": item.url}
         for unit in sources.units
@@ -121,6 +73,32 @@ def _fill(db: Database, sources: Sources, translations: Translations, build_id: 
         for section in page.sections
     )
     db["texts"].insert_all(_text_rows(sources, translations.texts))
+
+
+def _unit_rows(sources: Sources) -> Iterator[dict]:
+    standing = standings(sources.units)
+    for unit in sources.units:
+        register = unit.register or {}
+        yield {
+            "id": unit.id,
+            "kind": unit.kind,
+            "parent": unit.parent,
+            "order": unit.order,
+            "abbreviation": unit.abbreviation,
+            "director": unit.director,
+            "director_since": _iso(unit.director_since),
+            "ended": _iso(standing[unit.id].ended),
+            "has_page": standing[unit.id].has_page,
+            "contact": json.dumps(unit.contact, ensure_ascii=False) if unit.contact else None,
+            "systeem_id": register.get("systeem_id"),
+            "tooi": register.get("tooi"),
+            "register_url": register.get("url"),
+            "imported": _iso(register.get("imported")),
+        }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _fill_report(db: Database, report: ReportSummary) -> None:

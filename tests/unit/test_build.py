@@ -2,6 +2,7 @@
 and line and leaves the previous database as it was."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from sqlite_utils import Database
 
 from bzksite import queries
 from bzksite.content.sources import read_sources
+from bzksite.content.tree import standings
 from bzksite.records import SOURCE_LANGUAGE
 from bzksite.store import BuildError, build_database
 from tests.languages import LANGUAGES
@@ -25,7 +27,9 @@ def test_build_writes_units_texts_and_states(sources, tmp_path):
     build_id = build(sources, output)
     db = Database(output)
     units = {row["id"]: row for row in db["units"].rows}
-    assert set(units) == {"bzk", "bo", "ba", "com", "kiem", "dgobdr", "denb"}
+    decree = {"dgvb", "dgro", "dgkr", "dgdoo", "dgabd", "aivd", "mm"}
+    assert set(units) == {"bzk", "bo", "ba", "com", "kiem", "dgobdr", "denb", *decree}
+    assert {unit for unit, row in units.items() if not row["has_page"]} == decree
     assert units["kiem"]["parent"] == "bo" and units["kiem"]["kind"] == "department"
     assert units["kiem"]["director"] == "Dhr. drs. B.F. Steur (Boudewijn)"
     assert units["denb"]["abbreviation"] == "D&B"
@@ -125,6 +129,7 @@ def spoil(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+KAAI = 'name = "Géran Kaai"'  # the last line of ba.toml, where tables can follow
 # (file to spoil, text to replace, replacement, expected "file:line: message" parts)
 BAD_SOURCES = {
     "toml syntax": ("units/kiem.toml", 'kind = "department"', 'kind = "department', "kiem.toml:4:"),
@@ -132,7 +137,7 @@ BAD_SOURCES = {
     "unknown kind": ("units/com.toml", '"department"', '"bureau"', "com.toml:5: unknown kind"),
     "duplicate id": ("units/com.toml", 'id = "com"', 'id = "ba"', "com.toml:4: duplicate id"),
     "missing parent": ("units/kiem.toml", 'parent = "bo"', 'parent = "nope"', "kiem.toml:5:"),
-    "cycle": ("units/bo.toml", 'parent = "bzk"', 'parent = "kiem"', "bo.toml:5: the parents form"),
+    "cycle": ("units/bo.toml", 'parent = "bzk"', 'parent = "kiem"', "bo.toml:7: the parents form"),
     "wrong type": ("units/ba.toml", "order = 1", 'order = "1"', "ba.toml:6: field 'order'"),
     "markup": ("units/ba.toml", '= "Directie Bestuursadvisering"', '= "<b>BA</b>"', "ba.toml:8: "),
     "missing name": (
@@ -145,7 +150,7 @@ BAD_SOURCES = {
         "units/bo.toml",
         'kind = "cluster"',
         'kind = "ministry"',
-        "bzk.toml:5: a second ministry; the first is in bo.toml:4",
+        "bzk.toml:5: a second ministry; the first is in bo.toml:6",
     ),
     "no ministry": ("units/bzk.toml", 'kind = "ministry"', 'kind = "cluster"', "no unit has kind"),
     "unknown page": ("pages/privacy.toml", 'id = "privacy"', 'id = "about"', "privacy.toml:9:"),
@@ -185,6 +190,48 @@ BAD_SOURCES = {
         "\n]",
         '\n]\n\n[[sections]]\nheading = "Kop"\nparagraphs = ["Tekst."]\ninclude = "test-results"',
         "privacy.toml:18: unknown include 'test-results'; this page has: cookie-table",
+    ),
+    "a date in quotes": (
+        "units/ba.toml",
+        "order = 1",
+        'order = 1\nended = "2026-10-01"',
+        "ba.toml:7: field 'ended'",
+    ),
+    "a start date with a time": (
+        "units/ba.toml",
+        'name = "Géran Kaai"',
+        'name = "Géran Kaai"\nsince = 2024-03-01T10:00:00',
+        "ba.toml:16: field 'since' must be a date",
+    ),
+    "an unknown contact field": (
+        "units/ba.toml",
+        'name = "Géran Kaai"',
+        f'{KAAI}\n\n[contact]\nfax = "070"',
+        "ba.toml:18: unknown field 'fax'",
+    ),
+    "an email that is none": (
+        "units/ba.toml",
+        'name = "Géran Kaai"',
+        f'{KAAI}\n\n[contact]\nemail = "info at ba"',
+        "ba.toml:18: email must be an address",
+    ),
+    "a website that is none": (
+        "units/ba.toml",
+        'name = "Géran Kaai"',
+        f'{KAAI}\n\n[contact]\nwebsite = "www.ba.nl"',
+        "ba.toml:18: website must be a web address",
+    ),
+    "an address that is no list of lines": (
+        "units/ba.toml",
+        'name = "Géran Kaai"',
+        f'{KAAI}\n\n[contact]\nvisiting_address = "Turfmarkt 147"',
+        "ba.toml:18: field 'visiting_address' must be a list of lines",
+    ),
+    "register data without its url": (
+        "units/ba.toml",
+        'name = "Géran Kaai"',
+        f'{KAAI}\n\n[register]\nsysteem_id = "900001"\nimported = 2026-11-28',
+        "ba.toml:17: required field 'url' is missing",
     ),
     "markup in a section": (
         "pages/privacy.toml",
@@ -326,3 +373,22 @@ def test_stray_file_in_the_content_folder_fails(sources, tmp_path):
     (sources[0] / "units" / "kiem.tml").write_text("")
     with pytest.raises(BuildError, match=r"kiem\.tml: not a \.toml file"):
         build(sources, tmp_path / "site.db")
+
+
+def test_a_unit_ends_with_the_unit_above_it_and_a_name_alone_gets_no_page(sources):
+    content, _ = sources
+    spoil(content / "units/bo.toml", 'kind = "cluster"', 'kind = "cluster"\nended = 2026-10-01')
+    spoil(
+        content / "units/kiem.toml",
+        'kind = "department"',
+        'kind = "department"\nended = 2026-09-01',
+    )
+    standing = standings(read_sources(content).units)
+    assert standing["bo"].ended == standing["ba"].ended == date(2026, 10, 1)
+    assert standing["kiem"].ended == date(2026, 9, 1), "its own, earlier end"
+    assert standing["dgobdr"].ended is None and standing["bzk"].ended is None
+    assert standing["bo"].has_page, "an ended unit keeps its page"
+    assert not standing["dgvb"].has_page and not standing["mm"].has_page
+    # A unit with units under it has a page, whatever else it has.
+    spoil(content / "units/denb.toml", 'parent = "dgobdr"', 'parent = "dgvb"')
+    assert standings(read_sources(content).units)["dgvb"].has_page

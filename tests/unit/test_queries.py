@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bzksite import queries
-from bzksite.content.sources import PAGE_INCLUDES
+from bzksite.content.pages import PAGE_INCLUDES
 from bzksite.db import connect
 from tests.languages import unserved
 
@@ -21,7 +21,8 @@ def db(site_config):
 def test_organisation_tree_and_ancestors(db):
     organisation = queries.organisation(db, "en")
     assert organisation.root.id == "bzk"
-    assert [unit.id for unit in organisation.children("bzk")] == ["bo", "dgobdr"]
+    top = ["dgobdr", "dgvb", "dgro", "dgkr", "dgdoo", "dgabd", "aivd", "mm", "bo"]
+    assert [unit.id for unit in organisation.children("bzk")] == top, "the decree's order"
     assert [unit.id for unit in organisation.children("bo")] == ["ba", "com", "kiem"]
     assert [unit.id for unit in organisation.ancestors("denb")] == ["bzk", "dgobdr"]
     assert organisation.units["kiem"].name == queries.Text(
@@ -85,7 +86,8 @@ def test_every_include_has_its_template():
 
 
 def test_unit_ids_in_tree_order_without_the_ministry(db):
-    assert queries.unit_ids(db) == ["bo", "ba", "com", "kiem", "dgobdr", "denb"]
+    """Units with nothing but a name (the decree's DGVB, say) have no page."""
+    assert queries.unit_ids(db) == ["dgobdr", "denb", "bo", "ba", "com", "kiem"]
 
 
 def test_the_database_is_read_only(db):

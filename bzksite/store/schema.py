@@ -1,0 +1,46 @@
+"""The tables of the site database, as make db creates them."""
+
+from sqlite_utils import Database
+
+
+def create_tables(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["units"].create(
+        {"id": str, "kind": str, "parent": str, "order": int, "abbreviation": str,
+         "director": str, "director_since": str, "ended": str, "has_page": int,
+         "contact": str, "systeem_id": str, "tooi": str, "register_url": str, "imported": str},
+        pk="id",
+        not_null={"kind", "order", "has_page"},
+        foreign_keys=[("parent", "units", "id")],
+    )  # fmt: skip
+    db["related"].create(
+        {"unit": str, "position": int, "kind": str, "url": str},
+        pk=("unit", "position"),
+        not_null={"kind"},
+        foreign_keys=[("unit", "units", "id")],
+    )
+    db["pages"].create({"id": str}, pk="id")
+    db["sections"].create(
+        {"page": str, "position": int, "paragraphs": int, "include": str},
+        pk=("page", "position"),
+        not_null={"paragraphs"},
+        foreign_keys=[("page", "pages", "id")],
+    )
+    db["texts"].create(
+        {"owner": str, "field": str, "position": int, "lang": str, "text": str, "state": str},
+        pk=("owner", "field", "position", "lang"),
+        not_null={"state"},
+    )
+    # The last automated accessibility test: one row, or none before the first.
+    db["accessibility_report"].create(
+        {"generated": str, "axe_version": str, "pages": int, "languages": str,
+         "violations": int, "needs_review": int, "check_problems": int},
+        not_null={"generated", "axe_version", "pages", "languages", "violations",
+                  "needs_review", "check_problems"},
+    )  # fmt: skip
+    db["accessibility_rules"].create(
+        {"position": int, "rule": str, "impact": str, "help": str, "help_url": str,
+         "criteria": str, "pages": int},
+        pk="position",
+        not_null={"rule", "help", "help_url", "criteria", "pages"},
+    )  # fmt: skip

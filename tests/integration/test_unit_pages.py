@@ -1,0 +1,131 @@
+"""What a unit page shows of the register's data (head since, contact data,
+the source), and how units without a page of their own and ended units
+appear. The register data here is made up for the tests."""
+
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+from bzksite import create_app
+from tests.conftest import CONTENT, build_site
+from tests.pagecheck import check_page, parse, text_of
+
+REGISTER = """
+[register]
+systeem_id = "900001"
+tooi = "https://identifier.overheid.nl/tooi/id/oorg/oorg900001"
+url = "https://organisaties.overheid.nl/900001/"
+imported = 2026-11-28
+
+[contact]
+visiting_address = ["Proefstraat 1", "9999 XX Nergenshuizen"]
+postal_address = ["Postbus 99999", "9999 XY Nergenshuizen"]
+phone = "070 000 0000"
+email = "proef@example.nl"
+website = "https://www.example.nl/proef/"
+contact_form = "https://www.example.nl/proef/contact"
+"""
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    """KIEM with made-up register data and a head's start date; COM ended; the
+    decree's DGVB with nothing but a name."""
+    folder = tmp_path_factory.mktemp("units")
+    content = folder / "content"
+    shutil.copytree(CONTENT, content)
+    kiem = content / "units" / "kiem.toml"
+    text = kiem.read_text().replace(
+        'name = "Dhr. drs. B.F. Steur (Boudewijn)"',
+        'name = "Dhr. drs. B.F. Steur (Boudewijn)"\nsince = 2024-03-01',
+    )
+    kiem.write_text(text.replace("[director]", REGISTER.lstrip() + "\n[director]", 1))
+    com = content / "units" / "com.toml"
+    com.write_text(
+        com.read_text().replace('kind = "department"', 'kind = "department"\nended = 2026-10-01')
+    )
+    return create_app(build_site(folder, content=content)).test_client()
+
+
+def facts(page, cls: str = "facts") -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for dl in page.all("dl"):
+        if cls in (dl.get("class") or "").split():
+            for row in dl.iter("div"):
+                found[text_of(row.find("dt"))] = [text_of(dd) for dd in row.iter("dd")]
+    return found
+
+
+def test_a_unit_page_shows_its_contact_data_and_the_register_as_its_source(client):
+    page = check_page(client, "/en/organisation/kiem/", "en")
+    contact = facts(page, "contact")
+    addresses = [dd for dd in page.one("dl", **{"class": "facts contact"}).iter("dd")][:2]
+    assert [[dd.text, *(br.tail for br in dd.iter("br"))] for dd in addresses] == [
+        ["Proefstraat 1", "9999 XX Nergenshuizen"],
+        ["Postbus 99999", "9999 XY Nergenshuizen"],
+    ], "one line each, as the register gives them"
+    assert all(dd.get("lang") == "nl" for dd in addresses), "Dutch addresses on an English page"
+    assert list(contact)[:2] == ["Visiting address", "Postal address"]
+    assert contact["Phone"] == ["070 000 0000"] and contact["Email"] == ["proef@example.nl"]
+    links = {text_of(a): a.get("href") for a in page.one("main").iter("a")}
+    assert links["070 000 0000"] == "tel:+31700000000"
+    assert links["proef@example.nl"] == "mailto:proef@example.nl"
+    assert links["www.example.nl/proef"] == "https://www.example.nl/proef/"
+    assert links["www.example.nl/proef/contact"] == "https://www.example.nl/proef/contact"
+    source = page.one("p", **{"class": "source"})
+    assert text_of(source) == "Source: Register van Overheidsorganisaties, 28 November 2026"
+    [register] = source.iter("a")
+    assert register.get("href") == "https://organisaties.overheid.nl/900001/"
+    assert register.get("lang") == "nl"
+
+
+def test_the_head_is_shown_with_the_day_they_started(client):
+    english = facts(check_page(client, "/en/organisation/kiem/", "en"))
+    assert english["Director of KIEM"] == ["Dhr. drs. B.F. Steur (Boudewijn)", "since 1 March 2024"]
+    dutch = facts(check_page(client, "/nl/organisatie/kiem/", "nl"))
+    assert dutch["Directeur KIEM"][1] == "sinds 1 maart 2024"
+
+
+def test_a_unit_without_register_data_shows_no_contact_or_source(client):
+    page = check_page(client, "/nl/organisatie/ba/", "nl")
+    assert not page.all("p", **{"class": "source"}) and "Contact" not in page.html
+
+
+def test_an_ended_unit_says_so_links_its_parent_and_leaves_the_lists(client):
+    page = check_page(client, "/en/organisation/com/", "en")
+    ended = page.one("p", **{"class": "ended"})
+    assert text_of(ended).startswith("This unit ended on 1 October 2026. It was part of ")
+    assert [urlsplit(a.get("href")).path for a in ended.iter("a")] == ["/en/organisation/bo/"]
+    overview = check_page(client, "/en/", "en")
+    assert "/en/organisation/com/" not in overview.html
+    parent = check_page(client, "/en/organisation/bo/", "en")
+    assert "/en/organisation/com/" not in parent.html
+    assert "/organisation/com/" not in client.get("/sitemap.xml").text
+
+
+def test_a_unit_with_nothing_but_a_name_is_listed_without_a_page(client):
+    assert client.get("/nl/organisatie/dgvb/").status_code == 404
+    overview = check_page(client, "/nl/", "nl")
+    listed = [li for li in overview.one("div", **{"class": "tree"}).iter("li")]
+    [dgvb] = [
+        li
+        for li in listed
+        if text_of(li) == "Directoraat-generaal Volkshuisvesting en Bouwen (DGVB)"
+    ]
+    assert dgvb.find("a") is None
+    assert "/organisatie/dgvb/" not in client.get("/sitemap.xml").text
+
+
+def test_the_site_is_named_after_the_ministry_in_the_content(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    ministry = content / "units" / "bzk.toml"
+    ministry.write_text(
+        ministry.read_text().replace('abbreviation = "BZK"', 'abbreviation = "PROEF"')
+    )
+    client = create_app(build_site(tmp_path, content=content)).test_client()
+    page = parse("/en/", client.get("/en/").get_data(as_text=True))
+    assert text_of(page.one("title")).endswith("– PROEF organisation chart")
+    page = parse("/nl/", client.get("/nl/").get_data(as_text=True))
+    assert text_of(page.one("title")).endswith("– Organogram PROEF")
