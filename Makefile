@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help install gettext db run test test-fast lint format browser axe a11y-report bench wrk clean
-.PHONY: i18n-extract i18n-update i18n-status i18n-init i18n-compile
+.PHONY: i18n-extract i18n-update i18n-status i18n-init i18n-compile import-register
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sort \
@@ -113,7 +113,14 @@ i18n-init: install gettext ## Start the catalogs of a new language: make i18n-in
 i18n-compile: install gettext ## Compile the interface catalogs (make db does this too)
 	$(BIN)/python scripts/i18n.py compile
 
+# The import changes names, heads and units: the templates and catalogs follow,
+# so new and renamed texts reach the translators as new or fuzzy entries.
+import-register: install gettext ## Update db/content/units from the register [FILE=export.xml ROOT=<TOOI>]
+	$(BIN)/python scripts/import_register.py $(if $(FILE),--file "$(FILE)") $(if $(ROOT),--root "$(ROOT)") $(if $(URL),--url "$(URL)")
+	$(BIN)/python scripts/i18n.py extract
+	$(BIN)/python scripts/i18n.py update
+
 clean: ## Remove the virtualenv, the database and compiled catalogs
-	rm -rf $(VENV) node_modules db/site.db db/.site.db.* .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db/site.db db/.site.db.* .pytest_cache .ruff_cache .cache
 	find reports -type f ! -name accessibility.json -delete 2>/dev/null || true
 	find translations -name '*.mo' -delete

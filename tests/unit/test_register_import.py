@@ -1,0 +1,166 @@
+"""The import of the register into db/content: units found again by id or
+(the first time) by abbreviation and parent or name; only what the register
+holds changes; a second import changes nothing; all files or none."""
+
+import re
+import shutil
+import tomllib
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from bzksite.register.importer import apply_import, plan_import
+from bzksite.register.records import Contact, Head, RegisterError, RegisterUnit
+from bzksite.translate.extract import content_template
+from tests.conftest import CONTENT
+from tests.register_fixtures import TODAY, changed, committed_as_register, with_child
+
+DENB = "Directie Democratie en Bestuur"
+NEW = RegisterUnit(  # made up
+    systeem_id="900099",
+    tooi="https://identifier.overheid.nl/tooi/id/oorg/oorg900099",
+    name="Directie Proefdata en Verzinsels",
+    abbreviations=("DPV",),
+    types=("Organisatieonderdeel",),
+    head=Head("Directeur Proefdata en Verzinsels", "Mw. A.B. Voorbeeld", date(2026, 6, 1)),
+    contact=Contact(
+        visiting_address=("Proefstraat 1", "9999 XX Nergenshuizen"),
+        phone="070 000 0000",
+        email="dpv@example.nl",
+    ),
+)
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(CONTENT, folder)
+    return folder
+
+
+def imported(content, root, today=TODAY) -> list[str]:
+    planned = plan_import(content, root, today)
+    apply_import(content, planned)
+    return planned.report
+
+
+def files(folder) -> dict[str, str]:
+    return {path.name: path.read_text() for path in sorted((folder / "units").iterdir())}
+
+
+def texts_of(text: str) -> list[str]:
+    """What is not the register's in a unit file: its comments and texts but the name."""
+    data = tomllib.loads(text)
+    kept = [line for line in text.splitlines() if line.startswith("#")]
+    kept += [repr(data.get(key)) for key in ("description", "description_heading", "related")]
+    return [*kept, repr(data.get("children_intro"))]
+
+
+def test_the_first_import_finds_every_committed_unit_and_changes_no_text(content):
+    before = files(content)
+    report = imported(content, committed_as_register(content))
+    after = files(content)
+    assert report == [], "nothing new, renamed, moved or ended"
+    assert set(after) == set(before), "no unit file added"
+    for name, text in after.items():
+        data = tomllib.loads(text)
+        assert data["register"]["imported"] == TODAY and data["register"]["systeem_id"], name
+        assert texts_of(text) == texts_of(before[name]), name
+        assert re.sub(r"\n\[register\]\n(.+\n)+", "\n", text).rstrip() == before[name].rstrip()
+
+
+def test_a_second_import_changes_nothing(content):
+    root = committed_as_register(content)
+    imported(content, root)
+    before = files(content)
+    planned = plan_import(content, root, date(2026, 12, 5))
+    assert planned.files == {} and planned.report == []
+    assert files(content) == before
+
+
+def test_a_new_unit_a_new_head_and_an_end_are_written_and_reported(content):
+    imported(content, committed_as_register(content))
+    root = with_child(
+        committed_as_register(content),
+        "Directoraat-generaal Openbaar Bestuur en Democratische Rechtsstaat",
+        NEW,
+    )
+    root = changed(
+        root, "Directie Bestuursadvisering", head=Head("Directeur", "Dhr. C. Proef", None)
+    )
+    root = changed(root, "Directie Communicatie", end_date=date(2026, 10, 1))
+    descriptions = {name: texts_of(text) for name, text in files(content).items()}
+    report = imported(content, root, date(2026, 12, 1))
+    assert report == [
+        "new: dpv (Directie Proefdata en Verzinsels)",
+        "ended: com (2026-10-01)",
+        "new head: ba: Dhr. C. Proef (Directeur)",
+    ]
+    new = tomllib.loads((content / "units" / "dpv.toml").read_text())
+    assert (
+        new["parent"] == "dgobdr" and new["kind"] == "department" and new["abbreviation"] == "DPV"
+    )
+    assert new["director"] == {
+        "role": NEW.head.role,
+        "name": NEW.head.name,
+        "since": date(2026, 6, 1),
+    }
+    assert new["contact"] == {
+        "visiting_address": ["Proefstraat 1", "9999 XX Nergenshuizen"],
+        "phone": "070 000 0000",
+        "email": "dpv@example.nl",
+    }
+    assert new["register"]["imported"] == date(2026, 12, 1)
+    ba = tomllib.loads((content / "units" / "ba.toml").read_text())
+    assert ba["director"] == {"role": "Directeur", "name": "Dhr. C. Proef"}
+    assert tomllib.loads((content / "units" / "com.toml").read_text())["ended"] == date(2026, 10, 1)
+    assert {
+        name: texts_of(text) for name, text in files(content).items() if name != "dpv.toml"
+    } == descriptions
+    names = {message.id for message in content_template(content, content.parent)}
+    assert NEW.name in names and NEW.head.role in names, "new texts reach the translators"
+
+
+def test_a_unit_the_register_no_longer_lists_is_ended_not_deleted(content):
+    imported(content, committed_as_register(content))
+    imported(
+        content,
+        changed(committed_as_register(content), "Directie Communicatie", drop=True),
+        date(2026, 12, 2),
+    )
+    com = tomllib.loads((content / "units" / "com.toml").read_text())
+    assert com["ended"] == date(2026, 12, 2) and com["description"]
+
+
+def test_a_renamed_and_moved_unit_keeps_its_id(content):
+    imported(content, committed_as_register(content))
+    root = committed_as_register(content)
+    denb = next(c for c in root.children[0].children if c.name == DENB)
+    root = changed(root, DENB, drop=True)
+    root = with_child(
+        root, "Cluster Bestuursondersteuning", replace(denb, name="Directie Democratie")
+    )
+    report = imported(content, root)
+    assert report == [
+        "renamed: denb: Directie Democratie en Bestuur -> Directie Democratie",
+        "moved: denb: under dgobdr -> under bo",
+    ]
+    denb_file = tomllib.loads((content / "units" / "denb.toml").read_text())
+    assert (denb_file["id"], denb_file["parent"], denb_file["name"]) == (
+        "denb",
+        "bo",
+        "Directie Democratie",
+    )
+
+
+def test_an_import_that_would_break_the_content_writes_nothing(content):
+    before = files(content)
+    root = with_child(
+        committed_as_register(content), DENB, replace(NEW, name="Directie <b>Vet</b>")
+    )
+    with pytest.raises(RegisterError, match="the import would break the content") as raised:
+        imported(content, root)
+    assert "markup is not allowed" in str(raised.value)
+    assert files(content) == before
+    assert not list((content / "units").glob(".*"))
