@@ -1,0 +1,109 @@
+"""The Register van Overheidsorganisaties' XML export, read safely and streamed.
+
+The export holds every government organisation of the country (hundreds of
+MB); one organisation is wanted, with its subtree. The file is never loaded
+whole: each finished organisation at the top level is cleared and detached,
+so memory stays bounded by the largest single organisation. No DTD is
+accepted (see prologue.py), entities are not resolved and nothing is
+fetched from the network.
+"""
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from .elements import identifier, local
+from .exportfile import ExportFile, error
+from .lines import LineReader
+from .prologue import DTD, check_prologue
+from .records import RegisterUnit
+from .units import read_unit
+
+ROOT_ELEMENT = "overheidsorganisaties"
+_OPTIONS = {
+    "events": ("start", "end"),
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+# Elements whose line an error or a unit may name.
+_LINED = {"organisatie", "eindDatum", "startDatum"}
+_POSITION = re.compile(r", line \d+, column \d+$")
+
+
+def read_register(path: Path, root: str) -> RegisterUnit:
+    """The organisation whose resourceIdentifierTOOI is `root`, at any depth, with its subtree.
+
+    RegisterError names the file, the line where there is one, and what is wrong.
+    """
+    try:
+        with path.open("rb") as file:
+            check_prologue(path, file)
+            reader = LineReader(file)
+            try:
+                return _scan(ExportFile(path, {}), reader, root)
+            except etree.XMLSyntaxError as problem:
+                raise _syntax_error(path, problem, reader.at_end) from None
+    except OSError as problem:
+        raise error(path, None, f"cannot be read ({problem.strerror or problem})") from None
+
+
+def _scan(source: ExportFile, reader: LineReader, root: str) -> RegisterUnit:
+    found: RegisterUnit | None = None
+    depth = 0  # organisatie elements open
+    for event, element in etree.iterparse(reader, **_OPTIONS):
+        name = local(element.tag)
+        if event == "start":
+            if depth == 0 and element.getparent() is None:
+                _check_document(source, reader, element)
+            if name in _LINED:
+                source.lines[element] = reader.start_line(element)
+            depth += name == "organisatie"
+            continue
+        if name == "organisatie":
+            depth -= 1
+            if identifier(element, "resourceIdentifierTOOI") == root:
+                if found is not None:
+                    message = f"a second organisation with resourceIdentifierTOOI {root}"
+                    raise source.error(element, f"{message} (the first is on line {found.line})")
+                found = read_unit(element, source)
+        if depth == 0:
+            _forget(element, source)
+    if found is None:
+        raise error(source.path, None, f"no organisation with resourceIdentifierTOOI {root}")
+    return found
+
+
+def _check_document(source: ExportFile, reader: LineReader, element: etree._Element) -> None:
+    """At the first start event: no DTD, and the register's root element."""
+    docinfo = element.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise error(source.path, None, DTD)
+    if local(element.tag) != ROOT_ELEMENT:
+        message = (
+            f"not the register's export: the root element is <{local(element.tag)}>,"
+            f" not <{ROOT_ELEMENT}>"
+        )
+        raise error(source.path, reader.start_line(element), message)
+
+
+def _forget(element: etree._Element, source: ExportFile) -> None:
+    """Free a finished element outside every organisatie, and the siblings before it."""
+    source.lines.clear()
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def _syntax_error(path: Path, problem: etree.XMLSyntaxError, at_end: bool) -> Exception:
+    line = problem.lineno or None
+    # An error the parser could only see at the end of the data: the file stops short.
+    if at_end and problem.code != etree.ErrorTypes.ERR_DOCUMENT_END:
+        return error(path, line, "the file ends in the middle of an element (truncated?)")
+    return error(path, line, f"not well-formed XML ({_POSITION.sub('', problem.msg)})")

@@ -1,0 +1,125 @@
+"""Register files for the tests, written as the register writes its XML export.
+
+Every unit, id and person the tests give this builder is made up (a
+"Directie Proefdata", systeemId 900001, TOOI .../oorg/oorg900001, a person
+"T. Proefpersoon"), unless a test copies the committed content of db/content/.
+
+Elements and attributes carry the `p:` prefix of the register's namespace,
+whose version the tests choose. Each unit is written with its head (as a
+functie with one medewerker) and its own contact data; every medewerker also
+gets contact data of their own (PERSONAL_PHONE, PERSONAL_EMAIL), which the
+reader must never take. Nested organisaties are written before the unit's own
+addresses, contact and functies, so that a reader that looked below a unit's
+direct children would pick up a child's data and be caught.
+"""
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from bzksite.register.records import Contact, Head, RegisterUnit
+
+SCHEMA = "https://organisaties.overheid.nl/static/schema/oo/export/"
+ALMANAK_SCHEMA = "https://almanak.overheid.nl/static/schema/oo/export/"
+TOOI = "https://identifier.overheid.nl/tooi/id/oorg/oorg"
+PERSONAL_PHONE = "0999 000 111"
+PERSONAL_EMAIL = "t.proefpersoon@prive.invalid"
+_STREET = re.compile(r"(?P<straat>.+) (?P<huisnummer>\d+)(?P<toevoeging>\S*)")
+
+
+def write_export(
+    path: Path,
+    organisations: Iterable[RegisterUnit],
+    namespace_version: str = "2.6.13",
+    extra: str = "",
+) -> Path:
+    """Write `organisations` as an export; `extra` is raw XML placed after them, inside
+    the top-level <p:organisaties>. Written one organisation at a time."""
+    with path.open("w", encoding="utf-8") as file:
+        file.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        file.write(f'<p:overheidsorganisaties xmlns:p="{SCHEMA}{namespace_version}">\n')
+        file.write("  <p:organisaties>\n")
+        for unit in organisations:
+            file.write(organisation(unit, "    "))
+        file.write(extra)
+        file.write("  </p:organisaties>\n</p:overheidsorganisaties>\n")
+    return path
+
+
+def organisation(unit: RegisterUnit, indent: str) -> str:
+    inner = indent + "  "
+    tooi = f"\n{indent}    p:resourceIdentifierTOOI={quoteattr(unit.tooi)}" if unit.tooi else ""
+    lines = [f"{indent}<p:organisatie p:systeemId={quoteattr(unit.systeem_id)}{tooi}>"]
+    lines.append(_element("naam", unit.name, inner))
+    lines += [_element("afkorting", value, inner) for value in unit.abbreviations]
+    if unit.types:
+        types = "".join(f"<p:type>{escape(value)}</p:type>" for value in unit.types)
+        lines.append(f"{inner}<p:types>{types}</p:types>")
+    if unit.end_date:
+        lines.append(_element("eindDatum", unit.end_date.isoformat(), inner))
+    if unit.url:
+        lines.append(_element("overzichtURL", unit.url, inner))
+    if unit.children:
+        lines.append(f"{inner}<p:organisaties>")
+        lines += [organisation(child, inner + "  ").rstrip("\n") for child in unit.children]
+        lines.append(f"{inner}</p:organisaties>")
+    lines += _contact(unit.contact, inner)
+    if unit.head:
+        lines.append(f"{inner}<p:functies>{_functie(unit.head)}</p:functies>")
+    lines.append(f"{indent}</p:organisatie>")
+    return "\n".join(lines) + "\n"
+
+
+def _element(name: str, value: str, indent: str = "") -> str:
+    return f"{indent}<p:{name}>{escape(value)}</p:{name}>"
+
+
+def _contact(contact: Contact, indent: str) -> list[str]:
+    lines = []
+    addresses = _address("Bezoekadres", contact.visiting_address)
+    addresses += _address("Postadres", contact.postal_address)
+    if addresses:
+        lines.append(f"{indent}<p:adressen>{addresses}</p:adressen>")
+    written = "".join(
+        _nested(outer, middle, _element(name, value))
+        for outer, middle, name, value in [
+            ("telefoonnummers", "telefoonnummer", "nummer", contact.phone),
+            ("emailadressen", "emailadres", "email", contact.email),
+            ("internetadressen", "internetadres", "url", contact.website),
+            ("contactpaginas", "contactpagina", "url", contact.contact_form),
+        ]
+        if value
+    )
+    if written:
+        lines.append(f"{indent}<p:contact>{written}</p:contact>")
+    return lines
+
+
+def _address(kind: str, lines: tuple[str, ...]) -> str:
+    if not lines:
+        return ""
+    street, place = lines
+    if street.startswith("Postbus "):
+        fields = {"postbus": street.removeprefix("Postbus ")}
+    else:
+        match = _STREET.fullmatch(street)
+        assert match, f"write the street as 'Proefstraat 1A', not {street!r}"
+        fields = match.groupdict()
+        fields["huisnummertoevoeging"] = fields.pop("toevoeging")
+    fields |= {"postcode": place[:7], "plaats": place[8:]}
+    written = "".join(_element(name, value) for name, value in fields.items() if value)
+    return f"<p:adres>{_element('type', kind)}{written}</p:adres>"
+
+
+def _functie(head: Head) -> str:
+    since = _element("startDatum", head.since.isoformat()) if head.since else ""
+    personal = _nested("telefoonnummers", "telefoonnummer", _element("nummer", PERSONAL_PHONE))
+    personal += _nested("emailadressen", "emailadres", _element("email", PERSONAL_EMAIL))
+    medewerker = f"{_element('naam', head.name)}{since}<p:contact>{personal}</p:contact>"
+    medewerkers = f"<p:medewerkers><p:medewerker>{medewerker}</p:medewerker></p:medewerkers>"
+    return f"<p:functie>{_element('naam', head.role)}{medewerkers}</p:functie>"
+
+
+def _nested(outer: str, middle: str, content: str) -> str:
+    return f"<p:{outer}><p:{middle}>{content}</p:{middle}></p:{outer}>"
