@@ -40,6 +40,11 @@ class LineReader:
         self._newlines += piece.endswith(b"\n")
         return piece
 
+    @property
+    def last_line(self) -> int:
+        """The line the file has reached: once at_end, the line where it ends."""
+        return self._newlines + 1
+
     def start_line(self, element: etree._Element) -> int | None:
         """The line where the start tag of `element`, just reported by the parser, begins."""
         name = etree.QName(element).localname

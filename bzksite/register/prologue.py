@@ -24,9 +24,9 @@ def check_prologue(path: Path, file: BinaryIO) -> None:
     """Refuse an empty file, an HTML page or a DTD; leave `file` at its start."""
     head = file.read(_HEAD)
     file.seek(0)
-    if not head.strip() and len(head) < _HEAD:
-        raise error(path, None, "the file is empty")
     text = head.removeprefix(_BOM)
+    if not text.strip() and len(head) < _HEAD:
+        raise error(path, None, "the file is empty")
     position = 0
     while True:
         while text[position : position + 1].isspace():

@@ -33,6 +33,7 @@ _OPTIONS = {
 # Elements whose line an error or a unit may name.
 _LINED = {"organisatie", "eindDatum", "startDatum"}
 _POSITION = re.compile(r", line \d+, column \d+$")
+_NOT_TRUNCATED = {etree.ErrorTypes.ERR_DOCUMENT_END, etree.ErrorTypes.ERR_TAG_NAME_MISMATCH}
 
 
 def read_register(path: Path, root: str) -> RegisterUnit:
@@ -47,7 +48,7 @@ def read_register(path: Path, root: str) -> RegisterUnit:
             try:
                 return _scan(ExportFile(path, {}), reader, root)
             except etree.XMLSyntaxError as problem:
-                raise _syntax_error(path, problem, reader.at_end) from None
+                raise _syntax_error(path, problem, reader) from None
     except OSError as problem:
         raise error(path, None, f"cannot be read ({problem.strerror or problem})") from None
 
@@ -101,9 +102,11 @@ def _forget(element: etree._Element, source: ExportFile) -> None:
             del parent[0]
 
 
-def _syntax_error(path: Path, problem: etree.XMLSyntaxError, at_end: bool) -> Exception:
+def _syntax_error(path: Path, problem: etree.XMLSyntaxError, reader: LineReader) -> Exception:
     line = problem.lineno or None
-    # An error the parser could only see at the end of the data: the file stops short.
-    if at_end and problem.code != etree.ErrorTypes.ERR_DOCUMENT_END:
+    # lxml reports an error only once it has read the whole file: an error on
+    # the line where the file ends, other than content after the root element
+    # or a mismatched end tag, means the file stops short.
+    if reader.at_end and problem.lineno >= reader.last_line and problem.code not in _NOT_TRUNCATED:
         return error(path, line, "the file ends in the middle of an element (truncated?)")
     return error(path, line, f"not well-formed XML ({_POSITION.sub('', problem.msg)})")
