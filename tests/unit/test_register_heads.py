@@ -46,6 +46,11 @@ def test_of_several_medewerkers_the_one_who_started_last_leads(tmp_path: Path):
     assert head == Head("Directeur", "B", date(2023, 2, 1))
 
 
+def test_of_two_who_started_on_the_same_day_the_one_listed_last_leads(tmp_path: Path):
+    head = head_of(tmp_path, functie("Directeur", ("A", "2023-02-01"), ("B", "2023-02-01")))
+    assert head == Head("Directeur", "B", date(2023, 2, 1))
+
+
 def test_when_no_one_has_a_start_date_the_last_one_leads(tmp_path: Path):
     head = head_of(tmp_path, functie("Hoofd", ("A", None), ("B", None)))
     assert head == Head("Hoofd", "B", None)
