@@ -38,7 +38,8 @@ def test_every_setting_is_in_the_readmes_settings_table():
 
 
 def test_the_site_runs_without_the_code_that_feeds_it():
-    """The web side imports none of content/, translate/ or store/: data flows one way."""
+    """The web side imports none of content/, translate/, store/ or register/:
+    data flows one way."""
     probe = "import sys, bzksite; print(' '.join(sorted(sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
@@ -49,7 +50,9 @@ def test_the_site_runs_without_the_code_that_feeds_it():
     assert not feeding, f"the site imports {feeding}"
 
 
-FEEDERS = [["bzksite", "content"], ["bzksite", "translate"], ["bzksite", "store"]]
+FEEDERS = [
+    ["bzksite", "content"], ["bzksite", "translate"], ["bzksite", "store"], ["bzksite", "register"]
+]  # fmt: skip
 
 
 def test_the_tests_take_no_settings_from_the_shell():

@@ -4,6 +4,8 @@ Of a medewerker only `naam` and `startDatum` are read: never their own
 contact data, which the register may carry under them.
 """
 
+from datetime import date
+
 from lxml import etree
 
 from .elements import child, each, first_text
@@ -40,8 +42,9 @@ def _latest(functie: etree._Element, role: str, source: ExportFile, unit: str) -
     latest: Head | None = None
     for medewerker in each(functie, "medewerkers", "medewerker"):
         name = first_text(medewerker, "naam")
-        if name is None:
-            continue
+        ended = source.date(child(medewerker, "eindDatum"), f"{unit}, {role} {name}")
+        if name is None or (ended is not None and ended <= date.today()):
+            continue  # no one, or someone who held the post before
         since = source.date(child(medewerker, "startDatum"), f"{unit}, {role} {name}")
         candidate = Head(role=role, name=name, since=since)
         if latest is None or latest.since is None or (since is not None and since >= latest.since):

@@ -95,3 +95,14 @@ def test_without_a_named_medewerker_in_a_heads_functie_there_is_no_head(
     tmp_path: Path, functies: list[str]
 ):
     assert head_of(tmp_path, *functies) is None
+
+
+def test_someone_whose_post_has_ended_is_not_the_head(tmp_path: Path):
+    left = (
+        "<p:medewerker><p:naam>A. Vertrokken</p:naam><p:startDatum>2025-01-01</p:startDatum>"
+        "<p:eindDatum>2025-06-30</p:eindDatum></p:medewerker>"
+    )
+    role = functie("Directeur", ("B. Blijver", "2020-01-01")).replace(
+        "<p:medewerkers>", f"<p:medewerkers>{left}", 1
+    )
+    assert head_of(tmp_path, role) == Head("Directeur", "B. Blijver", date(2020, 1, 1))
