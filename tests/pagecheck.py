@@ -16,6 +16,7 @@ from bzksite.description import ELLIPSIS, LIMIT
 from bzksite.views import path_segments
 
 SITE_NAME = {"nl": "Organogram BZK", "en": "BZK organisation chart"}
+SITE_NAME_MSGID = "%(ministry)s organisation chart"
 SKIP_LINK = {"nl": "Naar de inhoud", "en": "Skip to content"}
 BREADCRUMB_LABEL = {"nl": "U bevindt zich hier:", "en": "You are here:"}
 # The footer of every page links to these pages (by path segment), in the page's language.
@@ -26,14 +27,17 @@ FOOTER_LINKS = {
 }
 
 
-def in_language(texts: dict[str, str], lang: str, app: Flask | None = None) -> str:
+def in_language(
+    texts: dict[str, str], lang: str, app: Flask | None = None, msgid: str | None = None, **values
+) -> str:
     """The interface text in `lang`: as written here for Dutch and English; in
-    another language, what its compiled catalog in `app` says (the English
-    msgid while it has none)."""
+    another language, what its compiled catalog in `app` says for `msgid`
+    (by default the English text) filled with `values` (the English while it
+    has no translation)."""
     if lang in texts or app is None:
         return texts.get(lang, texts["en"])
     catalog = Translations.load(app.config["TRANSLATIONS"], [lang], "messages")
-    return catalog.ugettext(texts["en"]) % {}
+    return catalog.ugettext(msgid or texts["en"]) % values
 
 
 def text_of(element: Element) -> str:
@@ -79,9 +83,8 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
     assert page.root.get("lang") == lang, f"{url}: <html lang={page.root.get('lang')!r}>"
     title = page.one("title").text.strip()
     app = client.application
-    assert title == f"{page.h1} – {in_language(SITE_NAME, lang, app)}", (
-        f"{url}: title {title!r}, h1 {page.h1!r}"
-    )
+    site_name = in_language(SITE_NAME, lang, app, SITE_NAME_MSGID, ministry="BZK")
+    assert title == f"{page.h1} – {site_name}", f"{url}: title {title!r}, h1 {page.h1!r}"
     ids = [element.get("id") for element in page.root.iter() if element.get("id")]
     assert len(ids) == len(set(ids)), f"{url}: duplicate ids"
     inline = [e for e in page.all("script") if not e.get("src") or (e.text or "").strip()]
