@@ -15,10 +15,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bzksite.register.download import download
-from bzksite.register.xmlexport import read_register
-
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.records import DEFAULT_ROOT, EXPORT_URL, RegisterError
+from bzksite.register.xmlexport import read_register
 from bzksite.sourcefiles import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
