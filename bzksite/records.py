@@ -1,7 +1,7 @@
 """The plain objects the queries return and the templates read, and what the
 build and the site share: the site runs without the build's code."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 # The language the content is written in: the msgids of content.po.
@@ -33,23 +33,22 @@ class UnitLink:
 
 @dataclass(frozen=True)
 class Organisation:
-    """Every unit with its name, for the tree, breadcrumbs and links."""
+    """Units with their names, for a tree: the whole organisation or its top levels."""
 
     units: dict[str, UnitLink]
     root: UnitLink
+    _children: dict[str | None, list[UnitLink]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        children: dict[str | None, list[UnitLink]] = {}
+        for unit in self.units.values():
+            if unit.ended is None:
+                children.setdefault(unit.parent, []).append(unit)
+        object.__setattr__(self, "_children", children)
 
     def children(self, unit_id: str) -> list[UnitLink]:
-        """The units under `unit_id` that have not ended."""
-        return [u for u in self.units.values() if u.parent == unit_id and u.ended is None]
-
-    def ancestors(self, unit_id: str) -> list[UnitLink]:
-        """From the root down to the unit's parent."""
-        chain = []
-        parent = self.units[unit_id].parent
-        while parent is not None:
-            chain.append(self.units[parent])
-            parent = self.units[parent].parent
-        return chain[::-1]
+        """The units under `unit_id` that have not ended (of those in this tree)."""
+        return self._children.get(unit_id, [])
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
 
+# The overview shows the units this many levels under the ministry; each unit's
+# page lists the units under it. A large organisation stays one screenful.
+OVERVIEW_LEVELS = 2
 # The path segments a language may name in its own words, each by its English word.
 PATH_SEGMENTS = ("organisation", "privacy", "cookies", "accessibility")
 
@@ -73,7 +76,7 @@ def home_crumb() -> tuple[str, str]:
 
 def overview() -> str:
     lang = current_language()
-    organisation = queries.organisation(get_db(), lang)
+    organisation = queries.levels(get_db(), lang, OVERVIEW_LEVELS)
     ministry = queries.unit(get_db(), lang, organisation.root.id)
     return render_template(
         "overview.html",
@@ -93,10 +96,9 @@ def unit(unit_id: str) -> ResponseReturnValue:
     if found.parent is None:
         # The ministry is the overview: one address per page.
         return redirect(url_for("site.overview"), 301)
-    organisation = queries.organisation(get_db(), lang)
-    ancestors = organisation.ancestors(unit_id)
+    ancestors = queries.ancestors(get_db(), lang, unit_id)
     crumbs = [(unit.name, url_for("site.unit", unit_id=unit.id)) for unit in ancestors[1:]]
-    parent = organisation.units[found.parent]
+    parent = ancestors[-1]
     # Without a description of its own, the page is described by its place.
     described_by = found.text("description") or _(
         "%(unit)s is part of %(parent)s.", unit=found.text("name").text, parent=parent.name.text
@@ -107,7 +109,7 @@ def unit(unit_id: str) -> ResponseReturnValue:
         heading=found.text("name"),
         description=described_by,
         parent=parent,
-        children=organisation.children(unit_id),
+        children=queries.children(get_db(), lang, unit_id),
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
     )
 

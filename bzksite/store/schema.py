@@ -13,6 +13,8 @@ def create_tables(db: Database) -> None:
         not_null={"kind", "order", "has_page"},
         foreign_keys=[("parent", "units", "id")],
     )  # fmt: skip
+    # A page reads the units under one unit: its children, or the overview's levels.
+    db["units"].create_index(["parent", "order"])
     db["related"].create(
         {"unit": str, "position": int, "kind": str, "url": str},
         pk=("unit", "position"),

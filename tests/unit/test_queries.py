@@ -18,16 +18,24 @@ def db(site_config):
     database.close()
 
 
-def test_organisation_tree_and_ancestors(db):
-    organisation = queries.organisation(db, "en")
+def test_the_tree_a_page_shows(db):
+    organisation = queries.levels(db, "en", 2)
     assert organisation.root.id == "bzk"
     top = ["dgobdr", "dgvb", "dgro", "dgkr", "dgdoo", "dgabd", "aivd", "mm", "bo"]
     assert [unit.id for unit in organisation.children("bzk")] == top, "the decree's order"
     assert [unit.id for unit in organisation.children("bo")] == ["ba", "com", "kiem"]
-    assert [unit.id for unit in organisation.ancestors("denb")] == ["bzk", "dgobdr"]
     assert organisation.units["kiem"].name == queries.Text(
         "Knowledge, International Affairs, Europe and Macroeconomics Department", "en", "translated"
     )
+    assert [unit.id for unit in queries.children(db, "en", "bo")] == ["ba", "com", "kiem"]
+    assert [unit.id for unit in queries.ancestors(db, "en", "denb")] == ["bzk", "dgobdr"]
+    assert queries.ancestors(db, "en", "bzk") == []
+
+
+def test_the_overview_reads_only_the_levels_it_shows(db):
+    organisation = queries.levels(db, "nl", 1)
+    assert "bo" in organisation.units and "kiem" not in organisation.units
+    assert organisation.children("bo") == []
 
 
 def test_unit_in_dutch_is_the_source(db):
@@ -79,7 +87,7 @@ def test_the_accessibility_statement_has_sections_with_their_includes(db):
 
 
 def test_every_include_has_its_template():
-    templates = Path(queries.__file__).parent / "templates" / "includes"
+    templates = Path(queries.__file__).parent.parent / "templates" / "includes"
     for includes in PAGE_INCLUDES.values():
         for include in includes:
             assert (templates / f"{include}.html").is_file(), include

@@ -1,0 +1,13 @@
+"""Every read of the site database. Each function takes the page language and
+returns plain objects (records.py); the views hold no SQL."""
+
+from ..records import Organisation, Page, RelatedItem, Section, Text, Unit, UnitLink
+from .pages import accessibility_report, page, translation_revised
+from .texts import texts_of
+from .units import ancestors, children, levels, ministry_short_name, unit, unit_ids
+
+__all__ = [
+    "Organisation", "Page", "RelatedItem", "Section", "Text", "Unit", "UnitLink",
+    "accessibility_report", "ancestors", "children", "levels", "ministry_short_name",
+    "page", "texts_of", "translation_revised", "unit", "unit_ids",
+]  # fmt: skip

@@ -1,0 +1,151 @@
+"""The units: one unit's page, and the parts of the tree a page shows (its
+ancestors, its children, the overview's levels). Each query reads only what
+its page shows, so a page costs the same in an organisation of any size."""
+
+import json
+from datetime import date
+
+from sqlite_utils import Database
+
+from ..records import (
+    SOURCE_LANGUAGE,
+    Organisation,
+    RegisterSource,
+    RelatedItem,
+    Unit,
+    UnitContact,
+    UnitLink,
+)
+from .texts import text_in, texts_of
+
+# Each query picks units (id, depth) and reads them as links: their row and name.
+_CHILDREN = """
+WITH picked(id, depth) AS (
+  SELECT id, 0 FROM units WHERE parent = :unit AND ended IS NULL
+)
+SELECT units.id, units.parent, units.abbreviation, units.has_page, units.ended,
+       source.text AS source_text, translation.text AS translated_text, translation.state
+FROM picked JOIN units ON units.id = picked.id
+JOIN texts AS source ON source.owner = 'unit:' || units.id AND source.field = 'name'
+ AND source.position = 0 AND source.lang = :source
+LEFT JOIN texts AS translation ON translation.owner = source.owner
+ AND translation.field = 'name' AND translation.position = 0 AND translation.lang = :lang
+ORDER BY units."order", units.id
+"""
+_ANCESTORS = """
+WITH RECURSIVE picked(id, depth) AS (
+  SELECT parent, 1 FROM units WHERE id = :unit
+  UNION ALL SELECT units.parent, picked.depth + 1 FROM units JOIN picked ON units.id = picked.id
+)
+SELECT units.id, units.parent, units.abbreviation, units.has_page, units.ended,
+       source.text AS source_text, translation.text AS translated_text, translation.state
+FROM picked JOIN units ON units.id = picked.id
+JOIN texts AS source ON source.owner = 'unit:' || units.id AND source.field = 'name'
+ AND source.position = 0 AND source.lang = :source
+LEFT JOIN texts AS translation ON translation.owner = source.owner
+ AND translation.field = 'name' AND translation.position = 0 AND translation.lang = :lang
+ORDER BY picked.depth DESC
+"""
+_LEVELS = """
+WITH RECURSIVE picked(id, depth) AS (
+  SELECT id, 0 FROM units WHERE parent IS NULL
+  UNION ALL SELECT units.id, picked.depth + 1 FROM units JOIN picked ON units.parent = picked.id
+  WHERE picked.depth < :levels AND units.ended IS NULL
+)
+SELECT units.id, units.parent, units.abbreviation, units.has_page, units.ended,
+       source.text AS source_text, translation.text AS translated_text, translation.state
+FROM picked JOIN units ON units.id = picked.id
+JOIN texts AS source ON source.owner = 'unit:' || units.id AND source.field = 'name'
+ AND source.position = 0 AND source.lang = :source
+LEFT JOIN texts AS translation ON translation.owner = source.owner
+ AND translation.field = 'name' AND translation.position = 0 AND translation.lang = :lang
+ORDER BY picked.depth, units."order", units.id
+"""
+
+
+def _links(db: Database, lang: str, sql: str, **params: object) -> list[UnitLink]:
+    rows = db.query(sql, {"lang": lang, "source": SOURCE_LANGUAGE, **params})
+    return [
+        UnitLink(row["id"], row["parent"], row["abbreviation"], text_in(row, lang),
+                 bool(row["has_page"]), _date(row["ended"]))
+        for row in rows
+    ]  # fmt: skip
+
+
+def children(db: Database, lang: str, unit_id: str) -> list[UnitLink]:
+    """The units under `unit_id` that have not ended, in order."""
+    return _links(db, lang, _CHILDREN, unit=unit_id)
+
+
+def ancestors(db: Database, lang: str, unit_id: str) -> list[UnitLink]:
+    """From the ministry down to the unit's parent."""
+    return _links(db, lang, _ANCESTORS, unit=unit_id)
+
+
+def levels(db: Database, lang: str, levels: int) -> Organisation:
+    """The ministry and the current units `levels` deep under it."""
+    units = _links(db, lang, _LEVELS, levels=levels)
+    return Organisation({unit.id: unit for unit in units}, units[0])
+
+
+def unit(db: Database, lang: str, unit_id: str) -> Unit | None:
+    row = next(db.query("SELECT * FROM units WHERE id = ?", [unit_id]), None)
+    if row is None:
+        return None
+    unit_texts = texts_of(db, lang, f"unit:{unit_id}")
+    titles = unit_texts.get("related", [])
+    related = [
+        RelatedItem(item["kind"], titles[item["position"]], item["url"])
+        for item in db.query("SELECT * FROM related WHERE unit = ? ORDER BY position", [unit_id])
+    ]
+    return Unit(
+        id=row["id"], kind=row["kind"], parent=row["parent"], abbreviation=row["abbreviation"],
+        director=row["director"], texts=unit_texts, related=related,
+        director_since=_date(row["director_since"]), ended=_date(row["ended"]),
+        has_page=bool(row["has_page"]), contact=_contact(row["contact"]), register=_register(row),
+    )  # fmt: skip
+
+
+def ministry_short_name(db: Database, lang: str) -> str:
+    """The ministry's abbreviation, or its name when it has none."""
+    row = next(db.query("SELECT id, abbreviation FROM units WHERE parent IS NULL"))
+    if row["abbreviation"]:
+        return row["abbreviation"]
+    return texts_of(db, lang, f"unit:{row['id']}")["name"][0].text
+
+
+def unit_ids(db: Database) -> list[str]:
+    """Every current unit with a page of its own, in tree order: all but the
+    ministry, which is the overview, and units that ended or have no page."""
+    children: dict[str | None, list[str]] = {}
+    listed = 'SELECT id, parent FROM units WHERE has_page AND ended IS NULL ORDER BY "order", id'
+    for row in db.query(listed):
+        children.setdefault(row["parent"], []).append(row["id"])
+    ordered: list[str] = []
+    pending = list(reversed(children.get(None, [])))
+    while pending:
+        unit_id = pending.pop()
+        ordered.append(unit_id)
+        pending.extend(reversed(children.get(unit_id, [])))
+    return ordered[1:]
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _contact(value: str | None) -> UnitContact | None:
+    if not value:
+        return None
+    fields = json.loads(value)
+    for name in ("visiting_address", "postal_address"):
+        fields[name] = tuple(fields.get(name, ()))
+    return UnitContact(**fields)
+
+
+def _register(row: dict) -> RegisterSource | None:
+    if not row["systeem_id"]:
+        return None
+    return RegisterSource(
+        row["register_url"], date.fromisoformat(row["imported"]), row["systeem_id"], row["tooi"]
+    )
