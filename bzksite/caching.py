@@ -1,47 +1,41 @@
 """Pages are worked out once per worker and then handed out as bytes, by a
 WSGI layer in front of Flask.
 
-A page depends on the database build, the code, templates, settings and
-libraries, its URL (with host and scheme: it carries absolute links), the
-visitor's cookie choice (banner, confirmation), whether the tracker is on and
-whether the browser asks not to be tracked. All of that is read from the
-request as it comes in and makes the page's key and ETag, before Flask sees
-it: an If-None-Match that matches gets a 304 at once, without any rendering,
-and a page this worker rendered before goes out as stored bytes. A rebuilt
+The key and ETag of a request (cachekey.py) are read before Flask sees it:
+an If-None-Match that matches gets a 304 at once, without any rendering, and
+a page this worker rendered before goes out as stored bytes. A rebuilt
 database has a new build id, so nothing stale is served and no restart is
 needed. Flask marks which responses may be kept (_mark).
+
+The store is bounded in bytes and keeps the pages asked for most (LFU): a
+flood of addresses asked for once (scanners, random query strings) cannot
+push out the pages visitors read. An address with no page is answered with
+one not-found page per language and cookie choice, kept apart, so unknown
+paths cost no rendering and take no room from pages.
 """
 
-import hashlib
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
-from urllib.parse import parse_qs
 
+from cachetools import LFUCache
 from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.routing import MapAdapter
 
-from . import analytics, cookies
+from . import analytics, queries
+from .cachekey import Key, etag_of, key_of, matches, page_language, request_path
 from .db import connect
 from .version import code_version
 
 CACHE_CONTROL = "public, no-cache"  # store, but ask each time: a 304 costs nothing
-MAX_PAGES = 256  # per worker; a page is 10 to 20 KB
+# Per worker. A page is 4 to 20 KB: room for every page of an organisation of
+# 1,000 units in two languages, well within the 64 MB a worker may use.
+MAX_BYTES = 16 * 1024 * 1024
+MAX_NOT_FOUND = 64  # not-found pages: per language and cookie choice, so a few
 CACHEABLE = "bzksite.cacheable"  # set in the WSGI environ by Flask for a page to keep
-
-
-class Key(NamedTuple):
-    build_id: str
-    scheme: str
-    host: str
-    script_name: str
-    path: str
-    saved: bool  # ?cookies=saved: the confirmation
-    consent: str | None
-    tracked: bool
-    declines_tracking: bool  # DNT or GPC with Matomo on: the settings page says so
 
 
 @dataclass(frozen=True)
@@ -49,82 +43,117 @@ class Page:
     status: str
     headers: list[tuple[str, str]]
     body: bytes
+    etag: str | None = None
+
+    def size(self) -> int:
+        return len(self.body) + 512  # and about as much again for key, headers and object
+
+
+@dataclass(frozen=True)
+class Build:
+    file: tuple | None  # the database file's identity: inode, mtime, size
+    id: str = ""
+    unit_pages: frozenset[str] = frozenset()  # units with a page of their own
 
 
 class PageCache:
     def __init__(self, app: Flask) -> None:
         self.next = app.wsgi_app
+        self.url_map = app.url_map
+        self.routes: MapAdapter | None = None  # bound at the first request, when all rules are in
+        self.languages = list(app.config["LANGUAGES"])
         self.database = app.config["DATABASE"]
         self.version = code_version(app)
         self.matomo = app.extensions["matomo"]
         self.vary = ("Vary", ", ".join(analytics.vary(self.matomo)))
         self.headers_304 = [*app.extensions["security_headers"].items(), self.vary]
-        self.pages: OrderedDict[Key, Page] = OrderedDict()
-        self.lock = threading.Lock()  # for gunicorn's threaded workers and the dev server
-        self.build = (None, "")  # (the database file's identity, its build id)
+        self.pages: LFUCache[Key, Page] = LFUCache(MAX_BYTES, getsizeof=Page.size)
+        self.not_found: OrderedDict[tuple[Key, str], Page] = OrderedDict()
+        self.lock = threading.Lock()  # for threaded workers and the dev server
+        self.build = Build(None)
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         method, cookie = environ["REQUEST_METHOD"], environ.get("HTTP_COOKIE", "")
         if method not in ("GET", "HEAD"):
             return self.next(environ, start_response)
-        key = self.key(environ, cookie)
+        key = key_of(environ, self.current_build().id, self.matomo)
         if "_pk_" in cookie and not key.tracked:
             # Matomo cookies that must go: Flask expires them on this response.
             return self.next(environ, start_response)
-        etag = _etag(self.version, key)
         if_none_match = environ.get("HTTP_IF_NONE_MATCH", "")
-        if _matches(if_none_match, etag):
-            return self.not_modified(start_response, etag)
+        if if_none_match:
+            etag = etag_of(self.version, key)
+            if matches(if_none_match, etag):
+                return self.not_modified(start_response, etag)
         with self.lock:
             page = self.pages.get(key)
-            if page is not None:
-                self.pages.move_to_end(key)
         if page is None:
-            status, headers, body = self.render(environ)
-            if not environ.get(CACHEABLE) or any(n.lower() == "set-cookie" for n, _ in headers):
-                start_response(status, headers)
-                return [body]
-            kept = [(n, v) for n, v in headers if n.lower() != "vary"]
-            page = Page(status, [*kept, self.vary, *_validators(etag)], body)
-            if method == "GET":  # a HEAD has no body to keep
-                self.keep(key, page)
-        if if_none_match.strip() == "*":  # the page exists
-            return self.not_modified(start_response, etag)
+            if self.has_no_page(environ):
+                return self.answer_not_found(environ, key, start_response)
+            page = self.render_page(environ, key)
+        if if_none_match.strip() == "*" and page.etag:  # the page exists
+            return self.not_modified(start_response, page.etag)
         start_response(page.status, page.headers)
         return [] if method == "HEAD" else [page.body]
 
-    def key(self, environ: dict, cookie: str) -> Key:
-        consent = cookies.consent_in(cookie)
-        dnt, gpc = environ.get("HTTP_DNT"), environ.get("HTTP_SEC_GPC")
-        query = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
-        return Key(
-            self.build_id(),
-            environ["wsgi.url_scheme"],
-            environ.get("HTTP_HOST", ""),
-            environ.get("SCRIPT_NAME", ""),
-            environ.get("PATH_INFO", ""),
-            # The one query the pages read; any other is ignored, so it must not split the cache.
-            query.get(cookies.SAVED[0], [None])[0] == cookies.SAVED[1],
-            consent,
-            analytics.tracked(self.matomo, consent, dnt, gpc),
-            self.matomo is not None and "1" in (dnt, gpc),  # the settings page says so
-        )
+    def render_page(self, environ: dict, key: Key) -> Page:
+        """Flask's answer, kept when Flask marked it and it sets no cookie."""
+        status, headers, body = self.render(environ)
+        if not environ.get(CACHEABLE) or any(n.lower() == "set-cookie" for n, _ in headers):
+            return Page(status, headers, body)
+        etag = etag_of(self.version, key)
+        kept = [(n, v) for n, v in headers if n.lower() != "vary"]
+        page = Page(status, [*kept, self.vary, *_validators(etag)], body, etag)
+        if environ["REQUEST_METHOD"] == "GET":  # a HEAD has no body to keep
+            with self.lock:
+                self.pages[key] = page
+        return page
 
-    def build_id(self) -> str:
-        """The database's build id, read again only when the file was replaced."""
+    def has_no_page(self, environ: dict) -> bool:
+        """True when no rule takes the path, or it names a unit without a page.
+        (Anything else, a redirect included, is Flask's to answer.)"""
+        if self.routes is None:
+            self.routes = self.url_map.bind("localhost")
+        try:
+            endpoint, args = self.routes.match(request_path(environ), method="GET")
+        except NotFound:
+            return True
+        except HTTPException:
+            return False
+        return endpoint == "site.unit" and args["unit_id"] not in self.build.unit_pages
+
+    def answer_not_found(self, environ: dict, key: Key, start_response: Callable) -> list:
+        """The not-found page of this language and cookie choice, rendered once."""
+        place = (key._replace(path="", script_name=""), page_language(environ, self.languages))
+        with self.lock:
+            page = self.not_found.get(place)
+        if page is None:
+            page = Page(*self.render(environ))
+            unkept = any(n.lower() == "set-cookie" for n, _ in page.headers)
+            if page.status.startswith("404") and not unkept and environ["REQUEST_METHOD"] == "GET":
+                with self.lock:
+                    self.not_found[place] = page
+                    if len(self.not_found) > MAX_NOT_FOUND:
+                        self.not_found.popitem(last=False)
+        start_response(page.status, page.headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [page.body]
+
+    def current_build(self) -> Build:
+        """The database's build, read again only when the file was replaced."""
         stat = os.stat(self.database)
         file = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        known, build_id = self.build
-        if file != known:
+        if file != self.build.file:
             db = connect(self.database)
             try:
                 build_id = next(db.query("SELECT value FROM meta WHERE key = 'build_id'"))["value"]
+                unit_pages = frozenset(queries.unit_pages(db))
             finally:
                 db.close()
             with self.lock:
-                self.build = (file, build_id)
+                self.build = Build(file, build_id, unit_pages)
                 self.pages.clear()
-        return build_id
+                self.not_found.clear()
+        return self.build
 
     def render(self, environ: dict) -> tuple[str, list, bytes]:
         answer: list = []
@@ -140,27 +169,13 @@ class PageCache:
                 chunks.close()
         return answer[0], answer[1], body
 
-    def keep(self, key: Key, page: Page) -> None:
-        with self.lock:
-            self.pages[key] = page
-            if len(self.pages) > MAX_PAGES:
-                self.pages.popitem(last=False)
-
     def not_modified(self, start_response: Callable, etag: str) -> list:
         start_response("304 Not Modified", [*self.headers_304, *_validators(etag)])
         return []
 
 
-def _etag(version: str, key: Key) -> str:
-    return hashlib.sha256(repr((version, key)).encode()).hexdigest()[:24]
-
-
 def _validators(etag: str) -> list[tuple[str, str]]:
     return [("ETag", f'"{etag}"'), ("Cache-Control", CACHE_CONTROL)]
-
-
-def _matches(if_none_match: str, etag: str) -> bool:
-    return any(tag.strip().removeprefix("W/") == f'"{etag}"' for tag in if_none_match.split(","))
 
 
 def init_app(app: Flask) -> None:

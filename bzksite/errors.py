@@ -1,6 +1,6 @@
 """Error pages in the request's language and the site's layout."""
 
-from flask import Flask, render_template
+from flask import Flask, render_template, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from .interface import lazy_gettext as _l
@@ -44,6 +44,9 @@ def render_error(error: HTTPException) -> tuple[str, int, list[tuple[str, str]]]
         return page, status, headers
     page = render_template(
         "error.html",
+        # One page for every address it answers, so it can be kept (caching.py):
+        # a choice made in its cookie banner returns to the overview.
+        return_to=url_for("site.overview"),
         explanation=explanation,
         heading=title,
         description=explanation,

@@ -130,6 +130,11 @@ def unit_ids(db: Database) -> list[str]:
     return ordered[1:]
 
 
+def unit_pages(db: Database) -> list[str]:
+    """Every unit with a page of its own (ended or not): any other unit id is a 404."""
+    return [row["id"] for row in db.query("SELECT id FROM units WHERE has_page")]
+
+
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 

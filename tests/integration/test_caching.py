@@ -5,8 +5,9 @@ import re
 import shutil
 
 import pytest
+from flask import request
 
-from bzksite import create_app, views
+from bzksite import caching, create_app, errors, views
 from bzksite.cookies import CONSENT_COOKIE
 from bzksite.static_files import hashed_name
 from bzksite.store import build_database
@@ -181,3 +182,67 @@ def test_a_tracked_visitor_with_matomo_cookies_is_served_from_the_cache(site_con
     first, second = client.get(PAGE), client.get(PAGE)
     assert renders == ["unit.html"] and second.headers["ETag"] == first.headers["ETag"]
     assert "Set-Cookie" not in second.headers, "a tracked visitor keeps Matomo's cookies"
+
+
+@pytest.fixture
+def error_renders(monkeypatch) -> list[str]:
+    """Every error page rendered, by the path of its request."""
+    rendered: list[str] = []
+    real = errors.render_template
+
+    def counting(name, **context):
+        rendered.append(request.path)
+        return real(name, **context)
+
+    monkeypatch.setattr(errors, "render_template", counting)
+    return rendered
+
+
+def test_every_address_without_a_page_gets_one_not_found_page(client, error_renders):
+    """Scanners send unknown paths: the not-found page of a language is
+    rendered once, whatever the path, and is never kept as a page."""
+    paths = [
+        "/nl/bestaat-niet/",
+        "/nl/x.php",
+        "/nl/organisatie/bestaat-niet/",
+        "/nl/organisatie/dgvb/",
+    ]
+    answers = [client.get(path) for path in paths]
+    assert {answer.status_code for answer in answers} == {404}
+    assert len({answer.data for answer in answers}) == 1
+    assert error_renders == ["/nl/bestaat-niet/"]
+    assert client.get("/en/does-not-exist/").status_code == 404
+    assert client.head("/en/nothing/").status_code == 404
+    assert error_renders == ["/nl/bestaat-niet/", "/en/does-not-exist/"]
+    assert client.get(PAGE).status_code == 200, "a unit with a page is no not-found"
+
+
+def test_a_not_found_page_follows_the_cookie_choice_and_the_browsers_language(
+    client, error_renders
+):
+    assert b"cookie-banner" in client.get("/nl/a/").data
+    client.set_cookie(CONSENT_COOKIE, "no")
+    assert b"cookie-banner" not in client.get("/nl/b/").data
+    dutch = client.get("/wp-login.php", headers={"Accept-Language": "nl"})
+    english = client.get("/xmlrpc.php", headers={"Accept-Language": "en-GB,en"})
+    assert b'<html lang="nl">' in dutch.data and b'<html lang="en">' in english.data
+    assert "Accept-Language" in english.headers["Vary"]
+    assert error_renders == ["/nl/a/", "/nl/b/", "/xmlrpc.php"], "the Dutch one was kept"
+
+
+def test_pages_asked_for_once_do_not_push_out_pages_asked_for_again(
+    site_config, monkeypatch, renders
+):
+    monkeypatch.setattr(caching, "MAX_BYTES", 40_000)  # room for a few pages
+    client = create_app(site_config).test_client()
+    for _ in range(2):
+        client.get(PAGE)
+    others = [f"/{lang}/{path}" for lang in ("nl", "en") for path in ("", "privacy/")]
+    for path in others:
+        client.get(path)
+        client.get(path, headers={"Host": "127.0.0.1"})
+    cache = client.application.wsgi_app
+    assert cache.pages.currsize <= 40_000
+    assert renders.count("unit.html") == 1
+    client.get(PAGE)
+    assert renders.count("unit.html") == 1, "the page asked for twice stayed"

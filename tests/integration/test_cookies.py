@@ -67,9 +67,10 @@ def test_without_a_choice_every_page_asks_first(client, lang, path):
     assert links == [SETTINGS[lang]]
 
 
-def test_the_not_found_page_asks_too_and_returns_there(client):
-    found = banner(client, "/nl/bestaat-niet/", "nl", status=404)
-    assert found.find(".//input").get("value") == "/nl/bestaat-niet/"
+def test_the_not_found_page_asks_too_and_returns_to_the_overview(client):
+    for path in ("/nl/bestaat-niet/", "/nl/organisatie/bestaat-niet/"):
+        found = banner(client, path, "nl", status=404)
+        assert found.find(".//input").get("value") == "/nl/"
 
 
 def test_the_settings_page_asks_in_its_own_form_not_in_a_banner(client):
