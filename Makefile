@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help install gettext db run test test-fast lint format browser axe a11y-report bench wrk clean
+.PHONY: help install gettext db run test test-fast lint format browser axe a11y-report bench wrk nginx clean
 .PHONY: i18n-extract i18n-update i18n-status i18n-init i18n-compile import-register
 
 help: ## List the targets
@@ -95,8 +95,16 @@ wrk: ## Install Debian's wrk, the load generator of make bench, when missing
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; \
 	fi
 
-bench: db wrk ## Measure the site against a trivial app serving the same bytes [SECONDS=3 ROUNDS=3]
-	$(BIN)/python scripts/bench.py --seconds $(or $(SECONDS),3) --rounds $(or $(ROUNDS),3)
+# Only the binary is wanted: make bench starts nginx itself, on a free port.
+nginx: ## Install Debian's nginx, make bench's static-file baseline, when missing
+	@if [ ! -x /usr/sbin/nginx ]; then \
+		echo "Installing nginx..."; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx; \
+	fi
+
+bench: db wrk nginx ## Measure the site against nginx and a trivial app, as ratios [SECONDS=3 ROUNDS=3]
+	$(BIN)/python -m benchmarks --seconds $(or $(SECONDS),3) --rounds $(or $(ROUNDS),3)
 
 i18n-extract: install gettext ## Write translations/messages.pot and translations/content.pot
 	$(BIN)/python scripts/i18n.py extract

@@ -1,0 +1,1 @@
+"""`make bench`: the site measured against baselines in the same run."""
