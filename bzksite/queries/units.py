@@ -53,7 +53,9 @@ WITH RECURSIVE picked(id, depth) AS (
   WHERE picked.depth < :levels AND units.ended IS NULL
 )
 SELECT units.id, units.parent, units.abbreviation, units.has_page, units.ended,
-       source.text AS source_text, translation.text AS translated_text, translation.state
+       source.text AS source_text, translation.text AS translated_text, translation.state,
+       (SELECT count(*) FROM units AS below
+        WHERE below.parent = units.id AND below.ended IS NULL) AS subunits
 FROM picked JOIN units ON units.id = picked.id
 JOIN texts AS source ON source.owner = 'unit:' || units.id AND source.field = 'name'
  AND source.position = 0 AND source.lang = :source
@@ -67,7 +69,7 @@ def _links(db: Database, lang: str, sql: str, **params: object) -> list[UnitLink
     rows = db.query(sql, {"lang": lang, "source": SOURCE_LANGUAGE, **params})
     return [
         UnitLink(row["id"], row["parent"], row["abbreviation"], text_in(row, lang),
-                 bool(row["has_page"]), _date(row["ended"]))
+                 bool(row["has_page"]), _date(row["ended"]), row.get("subunits", 0))
         for row in rows
     ]  # fmt: skip
 
@@ -83,7 +85,8 @@ def ancestors(db: Database, lang: str, unit_id: str) -> list[UnitLink]:
 
 
 def levels(db: Database, lang: str, levels: int) -> Organisation:
-    """The ministry and the current units `levels` deep under it."""
+    """The ministry and the current units `levels` deep under it, each with
+    the number of current units under it."""
     units = _links(db, lang, _LEVELS, levels=levels)
     return Organisation({unit.id: unit for unit in units}, units[0])
 
