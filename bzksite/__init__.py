@@ -15,6 +15,7 @@ from . import (
     description,
     errors,
     i18n,
+    proxy,
     root,
     security,
     site_name,
@@ -36,6 +37,9 @@ DEFAULTS: dict[str, Any] = {
     },
     # Requests for any other host get a 400 (Flask checks Host against these).
     "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
+    # The proxy's addresses (or networks): only from these are X-Forwarded-Proto
+    # and X-Forwarded-For believed (see proxy.py).
+    "FORWARDED_ALLOW_IPS": ["127.0.0.1"],
     # Behind HTTPS (a proxy that terminates it): send Strict-Transport-Security
     # and mark the consent cookie Secure.
     "HTTPS": False,
@@ -87,4 +91,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     app.register_blueprint(root.bp)
     app.register_blueprint(views.blueprint(app.config["LANGUAGES"]))
+    proxy.init_app(app)  # outermost: the page cache keys on the scheme it sets
     return app
