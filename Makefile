@@ -40,8 +40,9 @@ gettext: ## Install Debian's gettext (msgfmt, msgcat) when missing
 db: install gettext ## Build db/site.db and the compiled catalogs from db/content/ and translations/
 	$(BIN)/python scripts/build.py
 
-run: db ## Serve the site with gunicorn on http://127.0.0.1:8000 [PORT=8000]
-	$(BIN)/gunicorn --config gunicorn.conf.py $(if $(PORT),--bind 127.0.0.1:$(PORT)) app:app
+# granian.env holds the settings, as systemd's EnvironmentFile= reads them in production.
+run: db ## Serve the site with granian on http://127.0.0.1:8000 [PORT=8000]
+	set -a && . ./granian.env && set +a && exec $(BIN)/granian $(if $(PORT),--port $(PORT)) app:app
 
 browser: ## Install Debian's chromium and chromium-driver when missing
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \

@@ -79,5 +79,5 @@ def test_make_run_takes_a_port():
             cwd=ROOT, capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
 
-    assert "--bind 127.0.0.1:8123 app:app" in run("PORT=8123")
-    assert "--bind" not in run(), "without PORT, gunicorn.conf.py decides"
+    assert "--port 8123 app:app" in run("PORT=8123")
+    assert "--port" not in run(), "without PORT, granian.env decides"

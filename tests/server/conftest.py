@@ -1,7 +1,9 @@
-"""The site under gunicorn on a free port of 127.0.0.1, with the settings of
-`make run` (gunicorn.conf.py) and a database built for the test."""
+"""The site under granian on a free port of 127.0.0.1, with the settings of
+`make run` (granian.env) and a database built for the test."""
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -16,7 +18,7 @@ import pytest
 
 from tests.conftest import ROOT, build_site
 
-GUNICORN = Path(sys.executable).parent / "gunicorn"
+GRANIAN = Path(sys.executable).parent / "granian"
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Server:
     port: int
     log: Path
     config: dict
+    process: subprocess.Popen
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace")
@@ -36,45 +39,69 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def settings() -> dict[str, str]:
+    """granian.env as systemd's EnvironmentFile= reads it: NAME=value lines, # comments."""
+    lines = (ROOT / "granian.env").read_text().splitlines()
+    pairs = [line.split("=", 1) for line in lines if line.strip() and not line.startswith("#")]
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
 def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 15) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped with {process.returncode}")
+            raise RuntimeError(f"granian stopped with {process.returncode}")
         try:
             with urllib.request.urlopen(url + "/robots.txt", timeout=1):
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.05)
-    raise RuntimeError(f"gunicorn did not answer within {seconds} s")
+    raise RuntimeError(f"granian did not answer within {seconds} s")
+
+
+def start(folder: Path, config: dict, *options: str) -> Server:
+    """granian with granian.env, the test's database and `options` on top."""
+    port = free_port()
+    log = folder / "granian.log"
+    environment = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("BZKSITE_", "GRANIAN_"))},
+        **settings(),
+        "BZKSITE_DATABASE": config["DATABASE"],
+        "BZKSITE_TRANSLATIONS": config["TRANSLATIONS"],
+    }
+    command = [str(GRANIAN), "--port", str(port), *options, "app:app"]
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its workers too can be stopped as one group
+        )  # fmt: skip
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", process)
+    except BaseException:
+        stop(process)
+        raise
+    return Server(f"http://127.0.0.1:{port}", port, log, config, process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    """granian stops its workers and then itself; a group that does not, is killed."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # any worker left behind
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("gunicorn")
-    config = build_site(folder)
-    port = free_port()
-    log = folder / "gunicorn.log"
-    environment = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("BZKSITE_")},
-        "BZKSITE_DATABASE": config["DATABASE"],
-        "BZKSITE_TRANSLATIONS": config["TRANSLATIONS"],
-    }
-    command = [
-        str(GUNICORN),
-        "--config",
-        "gunicorn.conf.py",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "app:app",
-    ]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
-        )
+    """Also with granian's access log, which production leaves to the proxy,
+    so that the tests can see every status granian sent."""
+    folder = tmp_path_factory.mktemp("granian")
+    running = start(folder, build_site(folder), "--access-log")
     try:
-        wait_until_up(f"http://127.0.0.1:{port}", process)
-        yield Server(f"http://127.0.0.1:{port}", port, log, config)
+        yield running
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(running.process)

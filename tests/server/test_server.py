@@ -1,4 +1,4 @@
-"""Against a real gunicorn: malformed requests the test client cannot send get
+"""Against a real granian: malformed requests the test client cannot send get
 a clean 4xx, nothing ever a 5xx or a traceback; a database rebuilt under load
 fails no request and is served at once."""
 
@@ -30,15 +30,16 @@ REQUESTS = {
     "bytes that are no UTF-8 in a header": get(b"/", b"Accept-Language: \xff\xfe"),
     "a broken cookie": get(b"/nl/", b'Cookie: \xff=\xfe; analytics_consent="yes'),
     "an absolute URI for another host": (
-        b"GET http://evil.example/nl/ HTTP/1.1\r\nHost: evil.example\r\n\r\n"
+        b"GET http://evil.example/nl/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
     ),
     "no Host in HTTP/1.1": b"GET /nl/ HTTP/1.1\r\nConnection: close\r\n\r\n",
     "two Hosts": get(b"/nl/", b"Host: evil.example"),
     "HTTP/0.9": b"GET /nl/\r\n\r\n",
-    "HTTP/2 over plain text": b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
     "an unknown method": get(b"/nl/", method=b"BREW"),
     "a method with a NUL": get(b"/nl/", method=b"G\x00T"),
-    "CONNECT": b"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n",
+    "CONNECT": (
+        b"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\nConnection: close\r\n\r\n"
+    ),
     "a negative Content-Length": get(b"/nl/cookies/", b"Content-Length: -1", method=b"POST"),
     "two Content-Lengths": get(
         b"/nl/cookies/", b"Content-Length: 3", b"Content-Length: 4", method=b"POST", body=b"abcd"
@@ -70,6 +71,16 @@ def test_malformed_requests_get_a_clean_answer(server, case):
     assert 200 <= code < 500, f"{case}: {code}"
 
 
+def test_http2_without_tls_is_closed_without_an_answer(server):
+    """The server speaks HTTP/1 only (GRANIAN_HTTP=1), as the proxy does: the
+    HTTP/2 preface gets the connection closed, and the next request an answer."""
+    assert raw(server.port, PREFACE) == b""
+    assert status(raw(server.port, get(b"/nl/"))) == 200
+
+
+PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
+
+
 def test_a_chunked_body_is_refused_whatever_its_size(server):
     answer = raw(server.port, REQUESTS["a chunked body of 3 MB"])
     assert status(answer) == 411 and b"Set-Cookie" not in answer
@@ -88,8 +99,10 @@ def test_headers_cannot_move_the_site_or_poison_its_cache(server):
 def test_the_log_shows_no_error(server):
     for case in REQUESTS:  # also when this test runs alone
         raw(server.port, REQUESTS[case])
+    raw(server.port, PREFACE)
     log = server.log_text()
-    assert "Traceback" not in log and "Error handling request" not in log, log[-3000:]
+    assert "Traceback" not in log and "[ERROR]" not in log, log[-3000:]
+    assert re.search(r'" 200 ', log), "the access log is on, for this test"
     assert not re.search(r'" 5\d\d ', log), "a 5xx in the access log"
 
 
