@@ -1,9 +1,13 @@
 """Against a real granian: malformed requests the test client cannot send get
 a clean 4xx, nothing ever a 5xx or a traceback; a database rebuilt under load
-fails no request and is served at once."""
+fails no request and is served at once; a reload under load starts new
+workers and fails no request; keep-alive, HTTP/1.0 and HEAD work; forwarding
+headers count only from the proxy's address."""
 
 import re
 import shutil
+import signal
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -13,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from bzksite.store import BuildError, build_database
-from tests.conftest import CONTENT
+from bzksite.translate.catalogs import read_messages, write_messages
+from tests.conftest import CONTENT, build_site
+from tests.server.conftest import start, stop
 from tests.server.load import load_in_background
-from tests.server.rawhttp import get, raw, status
+from tests.server.rawhttp import HOST, get, raw, read_response, status
 
 REQUESTS = {
     "bytes that are no UTF-8 in the path": get(b"/nl/\xff\xfe/"),
@@ -136,3 +142,94 @@ def test_a_failing_build_stops_the_load(server, tmp_path):
         build_database(content, translations, tmp_path / "site.db")
     assert len(load.threads) == len(PATHS)
     assert not any(thread.is_alive() for thread in load.threads)
+
+
+def test_a_reload_starts_new_workers_and_fails_no_request(tmp_path):
+    """SIGHUP, as systemd's ExecReload sends it, under load from clients that
+    keep their connections, as browsers and the proxy do: every worker is
+    replaced (each new one started before its old one stops), no request
+    fails, and the new workers serve what changed, here the interface text.
+
+    An old worker that stops closes the connections it keeps open, and a
+    client sends its request again on a new one (Load.resent). A request on
+    a connection of its own that reaches an old worker in the instant it stops
+    can be closed unanswered: that is why the proxy keeps its connections
+    (see the README's nginx snippet)."""
+    config = build_site(tmp_path)
+    running = start(tmp_path, config)
+    try:
+        catalogs = read_messages(Path(config["TRANSLATIONS"]))
+        (dutch,) = [catalog for path, catalog in catalogs.items() if path.parts[-3] == "nl"]
+        before = workers(running.process.pid)
+        assert before, "granian started no worker"
+        with load_in_background(running.url, PATHS, keep_alive=True) as load:
+            dutch["Skip to content"].string = "Meteen naar de inhoud"
+            write_messages(catalogs)
+            running.process.send_signal(signal.SIGHUP)
+            deadline = time.monotonic() + 60
+            while (now := workers(running.process.pid)) & before or len(now) < len(before):
+                assert time.monotonic() < deadline, f"workers {before} still {now} after 60 s"
+                time.sleep(0.1)
+            served = page(running.url + "/nl/")
+    finally:
+        stop(running.process)
+    assert not load.failures, load.failures[:5]
+    answers = Counter(load.answers)
+    assert set(answers) == {200} and sum(answers.values()) > 50, answers
+    assert "Meteen naar de inhoud" in served
+
+
+def workers(pid: int) -> set[int]:
+    """The processes `pid` started (Linux: /proc/<pid>/task/*/children)."""
+    children: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children.update(int(child) for child in (task / "children").read_text().split())
+    return children
+
+
+def page(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+def test_a_connection_is_kept_for_the_next_request(server):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
+        for path in (b"/nl/", b"/en/organisation/kiem/", b"/sitemap.xml"):
+            connection.sendall(b"GET %s HTTP/1.1\r\n%s\r\n" % (path, HOST))
+            head, body = read_response(connection)
+            assert status(head) == 200 and body, path
+
+
+def test_http_1_0_gets_its_answer_and_the_connection_closes(server):
+    answer = raw(server.port, b"GET /nl/ HTTP/1.0\r\n" + HOST + b"\r\n")
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert status(head) == 200 and b"</html>" in body
+
+
+def test_head_gets_the_headers_of_get_without_the_body(server):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
+        connection.sendall(b"GET /nl/organisatie/kiem/ HTTP/1.1\r\n" + HOST + b"\r\n")
+        _, body = read_response(connection)
+        connection.sendall(b"HEAD /nl/organisatie/kiem/ HTTP/1.1\r\n" + HOST + b"\r\n")
+        head, _ = read_response(connection, head_only=True)
+        # The next answer begins right after the head: a HEAD body would be read here.
+        connection.sendall(b"GET /robots.txt HTTP/1.1\r\n" + HOST + b"Connection: close\r\n\r\n")
+        after = connection.recv(65536)
+    assert status(head) == 200
+    assert re.search(rb"(?im)^content-length: *%d\r?$" % len(body), head)
+    assert after.startswith(b"HTTP/1.1 200 ")
+
+
+FORWARDED = (b"X-Forwarded-Proto: https", b"X-Forwarded-For: 203.0.113.9")
+
+
+def test_the_proxy_says_the_visitor_came_over_https(server):
+    page = raw(server.port, get(b"/en/", *FORWARDED))
+    assert status(page) == 200
+    assert b'rel="canonical" href="https://127.0.0.1/en/"' in page
+
+
+def test_forwarding_headers_from_another_address_are_ignored(server):
+    page = raw(server.port, get(b"/en/", *FORWARDED), source="127.0.0.2")
+    assert status(page) == 200
+    assert b'rel="canonical" href="http://127.0.0.1/en/"' in page
