@@ -1,5 +1,5 @@
 """The raw-socket helper against a tiny server that answers before it has read
-the request and closes at once, as gunicorn does with a 411 for a chunked body."""
+the request and closes at once, as a server may with a 411 for a chunked body."""
 
 import socket
 import threading
