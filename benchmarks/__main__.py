@@ -135,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
                     "site: unit page": (site + UNIT_PAGE, None),
                     "site: overview": (site + OVERVIEW, None),
                     "site: 404, every path new": (site, load.unknown_paths_script(folder)),
-                    "1,000 units: one unit page": (large + UNIT_PAGE, None),
+                    "1,000 units: one unit page": (
+                        large,
+                        load.random_paths_script(folder, [UNIT_PAGE], "one-path"),
+                    ),
                     "1,000 units: random unit pages": (
                         large,
                         load.random_paths_script(folder, paths),
@@ -143,11 +146,11 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 print(__doc__.split("\n\n")[1].replace("\n", " "), "\n")
                 runs = measure(scenarios, args.seconds, args.rounds)
-                large_memory = servers.peak_memory_mb(large_process)
+                large_memory = servers.worker_memory_mb(large_process)
                 large_overview = render.weight(
                     fetch(large + OVERVIEW)[2], lambda p: fetch(large + p)[2]
                 )
-            site_memory = servers.peak_memory_mb(site_process)
+            site_memory = servers.worker_memory_mb(site_process)
         renders = {
             "committed": render.render_ms(
                 ROOT / "db" / "site.db", ROOT / "translations", UNIT_PAGE

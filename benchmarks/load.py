@@ -66,8 +66,10 @@ def milliseconds(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def random_paths_script(folder: Path, paths: list[str]) -> Path:
-    script = folder / "random-paths.lua"
+def random_paths_script(folder: Path, paths: list[str], name: str = "random-paths") -> Path:
+    """A wrk script that asks for one of `paths` at random each time. With one
+    path, the run it is compared with: the same work for wrk per request."""
+    script = folder / f"{name}.lua"
     script.write_text(_RANDOM_PATHS % ", ".join(f'"{path}"' for path in paths))
     return script
 

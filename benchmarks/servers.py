@@ -1,8 +1,9 @@
 """The servers `make bench` compares, each on core 0 with one worker: the
-site under the server of `make run`, the trivial app under the same server,
-and nginx serving the same bytes as static files."""
+site under the server of `make run` (granian, with granian.env), the trivial
+app under the same server, and nginx serving the same bytes as static files."""
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -48,13 +49,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def server_settings() -> dict[str, str]:
+    """granian.env, the settings of `make run`: NAME=value lines, # comments."""
+    lines = (ROOT / "granian.env").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+
+
 def wsgi_command(app: str, port: int) -> list[str]:
-    """The server of `make run`, with one worker, serving `app` on `port`."""
-    return [
-        str(BIN / "gunicorn"), "--config", str(ROOT / "gunicorn.conf.py"), "--workers", "1",
-        "--bind", f"127.0.0.1:{port}", "--pythonpath", str(ROOT), "--access-logfile", "/dev/null",
-        app,
-    ]  # fmt: skip
+    """The server of `make run` (with server_settings() in its environment), one
+    worker, serving `app` on `port`."""
+    return [str(BIN / "granian"), "--workers", "1", "--port", str(port), app]
 
 
 @contextmanager
@@ -62,8 +66,9 @@ def running(command: list[str], port: int, env: dict | None = None):
     """The command on core 0 until the block ends; yields the process and
     the seconds from start to its first answer."""
     began = time.monotonic()
+    environment = {**os.environ, **server_settings(), **(env or {})}
     process = subprocess.Popen(
-        [*cores()[0], *command], cwd=ROOT, env={**os.environ, **(env or {})},
+        [*cores()[0], *command], cwd=ROOT, env=environment,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -106,18 +111,24 @@ def nginx_command(folder: Path, port: int, files: dict[str, bytes]) -> list[str]
     return [NGINX, "-c", str(conf), "-p", str(folder)]
 
 
-def peak_memory_mb(process: subprocess.Popen) -> float:
-    """The largest peak resident size (VmHWM) of the process and its descendants."""
-    peaks, pending = [], [process.pid]
+def worker_memory_mb(process: subprocess.Popen) -> tuple[float, float]:
+    """Of the process and its descendants, the one with the largest peak
+    resident size (the worker): (that peak, its private memory now).
+
+    The resident size counts pages the worker shares with the server's other
+    processes (granian's library, Python's code) in full; the private memory
+    is what one more worker adds."""
+    found, pending = [], [process.pid]
     while pending:
         pid = pending.pop()
         try:
             status = Path(f"/proc/{pid}/status").read_text()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
             children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         except FileNotFoundError:
             continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                peaks.append(int(line.split()[1]) / 1024)
+        peak = int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024
+        private = sum(int(kb) for kb in re.findall(r"Private_\w+:\s+(\d+) kB", rollup)) / 1024
+        found.append((peak, private))
         pending.extend(int(child) for child in children)
-    return max(peaks)
+    return max(found)
