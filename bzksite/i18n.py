@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from babel import Locale
+from babel.core import get_global
 from babel.lists import format_list
 from flask import Flask, Response, current_app, g, request, url_for
 from flask_babel import Babel
@@ -36,6 +37,7 @@ def init_app(app: Flask) -> None:
         language_names=language_names,
         same_page_urls=same_page_urls,
         source_language=SOURCE_LANGUAGE,
+        territorial_locale=territorial_locale,
         translation_revised=translation_revised,
     )
 
@@ -68,6 +70,13 @@ def formatting_locale() -> str:
     """Flask-Babel's locale: the page's language, in the style of the country."""
     lang = current_language()
     return FORMATTING_LOCALES.get(lang, lang)
+
+
+def territorial_locale(code: str) -> str:
+    """The language with a country, as Open Graph names it: "nl_NL", "en_GB"."""
+    likely = FORMATTING_LOCALES.get(code) or get_global("likely_subtags").get(code, code)
+    locale = Locale.parse(likely)
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def current_language() -> str:

@@ -10,13 +10,14 @@ picks the right one.
 
 from collections.abc import Mapping
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from . import consent, queries
+from . import consent, jsonld, queries
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
+from .site_name import site_name
 
 # The overview shows the units this many levels under the ministry; each unit's
 # page lists the units under it. A large organisation stays one screenful.
@@ -78,13 +79,17 @@ def overview() -> str:
     lang = current_language()
     organisation = queries.levels(get_db(), lang, OVERVIEW_LEVELS)
     ministry = queries.unit(get_db(), lang, organisation.root.id)
+    description = ministry.text("description")
+    url = url_for("site.overview", _external=True)
+    children = organisation.children(ministry.id)
     return render_template(
         "overview.html",
         organisation=organisation,
         ministry=ministry,
         heading=ministry.text("name"),
-        description=ministry.text("description"),
+        description=description,
         breadcrumb=[(_("Home"), None)],
+        structured_data=jsonld.organisation(ministry, url, description, None, children),
     )
 
 
@@ -103,14 +108,17 @@ def unit(unit_id: str) -> ResponseReturnValue:
     described_by = found.text("description") or _(
         "%(unit)s is part of %(parent)s.", unit=found.text("name").text, parent=parent.name.text
     )
+    children = queries.children(get_db(), lang, unit_id)
+    url = url_for("site.unit", unit_id=unit_id, _external=True)
     return render_template(
         "unit.html",
         unit=found,
         heading=found.text("name"),
         description=described_by,
         parent=parent,
-        children=queries.children(get_db(), lang, unit_id),
+        children=children,
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
+        structured_data=jsonld.organisation(found, url, described_by, parent, children),
     )
 
 
@@ -133,11 +141,14 @@ def render_page(page_id: str, **context: object) -> str:
     if found is None:
         abort(404)
     breadcrumb = [home_crumb(), (found.title, None)]
+    url = url_for(request.endpoint, _external=True)
+    lang = current_language()
     return render_template(
         "page.html",
         page=found,
         heading=found.title,
         description=found.body[0],
         breadcrumb=breadcrumb,
+        structured_data=jsonld.web_page(found.title, url, lang, found.body[0], site_name()),
         **context,
     )

@@ -3,6 +3,7 @@
 After GOV.UK Notify's admin tests: each GET of a page runs the same checks.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -67,6 +68,10 @@ class Page:
         return text_of(self.one("h1"))
 
 
+# Open Graph names a language with its country; English pages are British.
+OPEN_GRAPH_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
 def parse(url: str, html: str) -> Page:
     """Parse strictly: any HTML5 parse error fails."""
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
@@ -87,9 +92,12 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
     assert title == f"{page.h1} – {site_name}", f"{url}: title {title!r}, h1 {page.h1!r}"
     ids = [element.get("id") for element in page.root.iter() if element.get("id")]
     assert len(ids) == len(set(ids)), f"{url}: duplicate ids"
-    inline = [e for e in page.all("script") if not e.get("src") or (e.text or "").strip()]
+    # A JSON-LD block is data, not script: the CSP does not run it.
+    data_blocks = page.all("script", type="application/ld+json")
+    code = [e for e in page.all("script") if e not in data_blocks]
+    inline = [e for e in code if not e.get("src") or (e.text or "").strip()]
     assert not inline and not page.all("style"), f"{url}: inline script or style"
-    scripts = [e.get("src") for e in page.all("script")]
+    scripts = [e.get("src") for e in code]
     assert all(src.startswith("/static/") for src in scripts), f"{url}: scripts {scripts}"
     assert not [e for e in page.root.iter() if e.get("style")], f"{url}: style attribute"
     assert all(img.get("alt") is not None for img in page.all("img")), f"{url}: img without alt"
@@ -134,7 +142,42 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
         languages = list(client.application.config["LANGUAGES"])
         assert set(switch_urls) == set(languages), f"{url}: switch offers {set(switch_urls)}"
         _check_head_links(page, url, switch_urls, default=languages[0])
+    _check_open_graph(page, url, lang, switch_urls if twin else {lang: url})
+    _check_structured_data(page, url, data_blocks, indexed=twin)
     return page
+
+
+def _check_structured_data(page: Page, url: str, blocks: list, indexed: bool) -> None:
+    """A page for search engines has one JSON-LD block, naming it as its h1 does."""
+    if not indexed:
+        assert not blocks, f"{url}: structured data on a page that is not indexed"
+        return
+    assert len(blocks) == 1, f"{url}: {len(blocks)} JSON-LD blocks"
+    data = json.loads(blocks[0].text)
+    assert data["@context"] == "https://schema.org", f"{url}: @context {data['@context']!r}"
+    assert data["name"] == page.h1, f"{url}: JSON-LD name {data['name']!r}, h1 {page.h1!r}"
+    assert urlsplit(data["url"]).path == urlsplit(url).path, f"{url}: JSON-LD url {data['url']}"
+
+
+def _check_open_graph(page: Page, url: str, lang: str, twins: dict[str, str]) -> None:
+    """Title as the h1, the meta description, the language with its country
+    and the twins' languages; the canonical URL on a page that has one."""
+    meta = {}
+    for element in page.all("meta"):
+        if (element.get("property") or "").startswith("og:"):
+            meta.setdefault(element.get("property"), []).append(element.get("content"))
+    assert meta["og:title"] == [page.h1], f"{url}: og:title {meta['og:title']}"
+    assert meta["og:description"] == [page.one("meta", name="description").get("content")]
+    locale = OPEN_GRAPH_LOCALES.get(lang)
+    assert meta["og:locale"] == [locale or meta["og:locale"][0]], f"{url}: og:locale"
+    assert meta["og:locale"][0].startswith(f"{lang}_") or meta["og:locale"] == [lang]
+    others = [code for code in twins if code != lang]
+    assert len(meta.get("og:locale:alternate", [])) == len(others), f"{url}: og:locale:alternate"
+    for code in others:
+        expected = OPEN_GRAPH_LOCALES.get(code, code)
+        assert any(alt.startswith(expected) for alt in meta["og:locale:alternate"]), code
+    if len(twins) > 1:
+        assert [urlsplit(u).path for u in meta["og:url"]] == [urlsplit(url).path]
 
 
 def _check_description(page: Page, url: str, lang: str) -> None:

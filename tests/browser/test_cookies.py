@@ -167,7 +167,9 @@ def test_after_a_yes_the_tracker_loads_matomo_and_the_csp_allows_only_its_origin
     assert visitor.execute_script("return typeof window._paq") == "undefined", "no tracker yet"
     visitor.find_element(By.CSS_SELECTOR, ".cookie-banner button[value=yes]").click()
     wait_for_confirmation(visitor)
-    scripts = visitor.execute_script("return [...document.scripts].map(s => s.src)")
+    # The page's JSON-LD block is a script element without a source: data, never run.
+    loaded = "return [...document.scripts].filter(s => s.src).map(s => s.src)"
+    scripts = visitor.execute_script(loaded)
     assert len(scripts) == 2 and scripts[1] == f"{MATOMO}matomo.js"
     assert re.fullmatch(rf"{matomo_site}/static/analytics\.[0-9a-f]{{10}}\.js", scripts[0])
     commands = dict(visitor.execute_script("return window._paq.map(c => [c[0], c[1] ?? null])"))
@@ -191,6 +193,8 @@ def test_after_a_no_nothing_loads_from_matomo(visitor, matomo_site):
     visitor.find_element(By.CSS_SELECTOR, ".cookie-banner button[value=no]").click()
     wait_for_confirmation(visitor)
     visitor.get(matomo_site + "/en/privacy/")
-    assert visitor.execute_script("return [...document.scripts].length") == 0
+    assert visitor.execute_script("return [...document.scripts].filter(s => s.src)") == []
+    kinds = visitor.execute_script("return [...document.scripts].map(s => s.type)")
+    assert kinds == ["application/ld+json"], "only the page's data block"
     assert visitor.execute_script("return typeof window._paq") == "undefined"
     assert [c["name"] for c in visitor.get_cookies()] == ["analytics_consent"]

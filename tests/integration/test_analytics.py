@@ -24,7 +24,8 @@ def matomo_app(site_config):
 
 def tracker_scripts(client, path="/nl/"):
     page = check_page(client, path, path[1:3])
-    return [(s.get("src"), dict(s.attrib)) for s in page.all("script")]
+    scripts = [s for s in page.all("script") if s.get("type") != "application/ld+json"]
+    return [(s.get("src"), dict(s.attrib)) for s in scripts]
 
 
 def directives(response) -> dict[str, list[str]]:

@@ -1,0 +1,123 @@
+"""schema.org's description of a page, for search engines and other systems:
+one JSON-LD block in the page's <head>, made from the objects the page shows,
+so the two cannot disagree.
+
+A unit, and the ministry on the overview, is a GovernmentOrganization: its
+name in the page's language (the h1), abbreviation, canonical URL, the
+register's identifiers and page, its parent and current units, its head in
+an OrganizationRole, its contact data and the day it ended. The site's other
+pages are WebPages of the site.
+"""
+
+from typing import Any
+
+from flask import url_for
+
+from .records import Text, Unit, UnitLink
+
+CONTEXT = "https://schema.org"
+
+
+def organisation(
+    unit: Unit,
+    url: str,
+    description: Text | str | None,
+    parent: UnitLink | None,
+    children: list[UnitLink],
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "GovernmentOrganization",
+        "name": unit.text("name").text,
+        "url": url,
+    }
+    if unit.abbreviation:
+        data["alternateName"] = unit.abbreviation
+    if description:
+        data["description"] = _plain(description)
+    if parent is not None:
+        data["parentOrganization"] = link(parent)
+    if children:
+        data["subOrganization"] = [link(child) for child in children]
+    if unit.director:
+        data["member"] = _head(unit)
+    data.update(_register(unit))
+    data.update(_contact(unit))
+    if unit.ended:
+        data["dissolutionDate"] = unit.ended.isoformat()
+    return data
+
+
+def web_page(title: Text | str, url: str, lang: str, description: Text | str | None, site: str):
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "WebPage",
+        "name": _plain(title),
+        "url": url,
+        "inLanguage": lang,
+        "isPartOf": {
+            "@type": "WebSite",
+            "name": site,
+            "url": url_for("site.overview", _external=True),
+        },
+    }
+    if description:
+        data["description"] = _plain(description)
+    return data
+
+
+def link(unit: UnitLink) -> dict[str, str]:
+    """Another unit, by name, with its page when it has one."""
+    data = {"@type": "GovernmentOrganization", "name": unit.name.text}
+    if unit.has_page:
+        endpoint, args = (
+            ("site.overview", {}) if unit.parent is None else ("site.unit", {"unit_id": unit.id})
+        )
+        data["url"] = url_for(endpoint, **args, _external=True)
+    return data
+
+
+def _head(unit: Unit) -> dict[str, Any]:
+    """The head in the role the page names (schema.org's Role pattern)."""
+    role: dict[str, Any] = {
+        "@type": "OrganizationRole",
+        "member": {"@type": "Person", "name": unit.director},
+    }
+    if unit.text("director_role"):
+        role["roleName"] = unit.text("director_role").text
+    if unit.director_since:
+        role["startDate"] = unit.director_since.isoformat()
+    return role
+
+
+def _register(unit: Unit) -> dict[str, Any]:
+    if unit.register is None:
+        return {}
+    identifiers = [
+        {"@type": "PropertyValue", "propertyID": "systeemId", "value": unit.register.systeem_id}
+    ]
+    if unit.register.tooi:
+        identifiers.append(
+            {"@type": "PropertyValue", "propertyID": "TOOI", "value": unit.register.tooi}
+        )
+    return {"identifier": identifiers, "sameAs": [unit.register.url]}
+
+
+def _contact(unit: Unit) -> dict[str, Any]:
+    contact = unit.contact
+    if contact is None:
+        return {}
+    data: dict[str, Any] = {}
+    if contact.visiting_address:
+        data["address"] = ", ".join(contact.visiting_address)
+    if contact.phone:
+        data["telephone"] = contact.phone
+    if contact.email:
+        data["email"] = contact.email
+    if contact.contact_form:
+        data["contactPoint"] = {"@type": "ContactPoint", "url": contact.contact_form}
+    return data
+
+
+def _plain(text: Text | str) -> str:
+    return text.text if isinstance(text, Text) else str(text)
