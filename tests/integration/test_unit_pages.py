@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from bzksite import create_app
-from tests.conftest import CONTENT, build_site
+from tests.conftest import CONTENT, build_site, edited_site
 from tests.pagecheck import check_page, parse, text_of
 
 REGISTER = """
@@ -118,13 +118,7 @@ def test_a_unit_with_nothing_but_a_name_is_listed_without_a_page(client):
 
 
 def test_the_site_is_named_after_the_ministry_in_the_content(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    ministry = content / "units" / "bzk.toml"
-    ministry.write_text(
-        ministry.read_text().replace('abbreviation = "BZK"', 'abbreviation = "PROEF"')
-    )
-    client = create_app(build_site(tmp_path, content=content)).test_client()
+    client = edited_site(tmp_path, bzk=('abbreviation = "BZK"', 'abbreviation = "PROEF"'))
     page = parse("/en/", client.get("/en/").get_data(as_text=True))
     assert text_of(page.one("title")).endswith("– PROEF organisation chart")
     page = parse("/nl/", client.get("/nl/").get_data(as_text=True))
