@@ -187,7 +187,9 @@ def _mark(response: Response) -> Response:
     """Let PageCache keep this response: a whole page of the site or a file for
     search engines. (PageCache also refuses any response that sets a cookie.)"""
     endpoint = request.endpoint or ""
-    wanted = endpoint.startswith("site.") or endpoint in ("root.sitemap", "root.robots")
+    # The search page depends on its query, which is not in the key.
+    page = endpoint.startswith("site.") and endpoint != "site.search"
+    wanted = page or endpoint in ("root.sitemap", "root.robots")
     if wanted and response.status_code == 200:
         request.environ[CACHEABLE] = True
     return response

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from . import consent, jsonld, queries
+from . import consent, jsonld, queries, search
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
@@ -23,7 +23,7 @@ from .site_name import site_name
 # page lists the units under it. A large organisation stays one screenful.
 OVERVIEW_LEVELS = 2
 # The path segments a language may name in its own words, each by its English word.
-PATH_SEGMENTS = ("organisation", "privacy", "cookies", "accessibility")
+PATH_SEGMENTS = ("organisation", "privacy", "cookies", "accessibility", "search")
 
 
 def path_segments(named: Mapping[str, str]) -> dict[str, str]:
@@ -45,6 +45,7 @@ def blueprint(languages: Mapping[str, Mapping[str, str]]) -> Blueprint:
             (f"/{segment['privacy']}/", "privacy", privacy),
             (f"/{segment['cookies']}/", "cookies", cookie_settings),
             (f"/{segment['accessibility']}/", "accessibility", accessibility),
+            (f"/{segment['search']}/", "search", search.search_page),
         ]
         for path, endpoint, view in rules:
             bp.add_url_rule(f"/{code}{path}", endpoint, view, defaults={"lang": code})

@@ -142,9 +142,21 @@ def check_page(client, url: str, lang: str, status: int = 200, twin: bool = True
         languages = list(client.application.config["LANGUAGES"])
         assert set(switch_urls) == set(languages), f"{url}: switch offers {set(switch_urls)}"
         _check_head_links(page, url, switch_urls, default=languages[0])
+    _check_search_form(page, url, lang, app)
     _check_open_graph(page, url, lang, switch_urls if twin else {lang: url})
     _check_structured_data(page, url, data_blocks, indexed=twin)
     return page
+
+
+def _check_search_form(page: Page, url: str, lang: str, app: Flask) -> None:
+    """Every page's header has the search form: a labelled GET to the language's search page."""
+    form = page.one("form", role="search")
+    assert form in set(page.one("header").iter()), f"{url}: the search form is not in the header"
+    segment = path_segments(app.config["LANGUAGES"][lang])["search"]
+    assert (form.get("method"), form.get("action")) == ("get", f"/{lang}/{segment}/")
+    field = form.find(".//input")
+    label = page.one("label", **{"for": field.get("id")})
+    assert field.get("name") == "q" and text_of(label), f"{url}: the search field has no label"
 
 
 def _check_structured_data(page: Page, url: str, blocks: list, indexed: bool) -> None:

@@ -13,6 +13,7 @@ from ..content.sources import Sources
 from ..content.tree import standings
 from ..records import SOURCE_LANGUAGE, ReportSummary
 from .schema import create_tables
+from .search import write_search_index
 from .translations import Translation, Translations
 
 
@@ -73,6 +74,7 @@ def _fill(db: Database, sources: Sources, translations: Translations, build_id: 
         for section in page.sections
     )
     db["texts"].insert_all(_text_rows(sources, translations.texts))
+    write_search_index(db)
 
 
 def _unit_rows(sources: Sources) -> Iterator[dict]:

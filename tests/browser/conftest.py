@@ -29,8 +29,14 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-# Error pages are no sitemap entries but are pages visitors see.
+# Error pages and search results are no sitemap entries but are pages visitors see.
 NOT_FOUND = {"nl": "/nl/bestaat-niet/", "en": "/en/does-not-exist/"}
+SEARCHES = [
+    "/nl/zoeken/",
+    "/nl/zoeken/?q=europa",
+    "/en/search/?q=knowledge",
+    "/en/search/?q=nothing-like-this",
+]
 
 _SITE = pytest.StashKey[dict]()
 _SITEMAP = pytest.StashKey[list]()
@@ -69,10 +75,11 @@ def sitemap_entries(config: pytest.Config) -> list[dict]:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """One test per page: every sitemap entry and the not-found page per language."""
+    """One test per page: every sitemap entry, the not-found page per language
+    and search pages (a form, results, none)."""
     if "page_path" in metafunc.fixturenames:
         paths = [entry["path"] for entry in sitemap_entries(metafunc.config)]
-        paths += NOT_FOUND.values()
+        paths += [*NOT_FOUND.values(), *SEARCHES]
         metafunc.parametrize("page_path", paths, ids=paths)
 
 

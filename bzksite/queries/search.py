@@ -1,0 +1,23 @@
+"""Search: the units whose texts match a query, best first (SQLite FTS5 and
+its bm25 ranking over the index make db writes, store/search.py)."""
+
+from sqlite_utils import Database
+
+from ..records import SOURCE_LANGUAGE
+
+# bm25's weights, in the index's column order: name, abbreviation, head,
+# related, description. A match in a name counts most.
+_SEARCH = """
+SELECT unit FROM search
+WHERE search MATCH :match AND lang = :lang
+ORDER BY bm25(search, 10.0, 10.0, 3.0, 2.0, 1.0), unit
+LIMIT :limit
+"""
+
+
+def find(db: Database, lang: str, match: str, limit: int = 50) -> list[str]:
+    """The ids of the units that `match` (an FTS5 query) finds in `lang`'s
+    index, best first; a language without an index of its own searches the source."""
+    indexed = next(db.query("SELECT 1 FROM search WHERE lang = ? LIMIT 1", [lang]), None)
+    params = {"match": match, "lang": lang if indexed else SOURCE_LANGUAGE, "limit": limit}
+    return [row["unit"] for row in db.query(_SEARCH, params)]
