@@ -85,6 +85,7 @@ def overview() -> str:
         heading=ministry.text("name"),
         description=ministry.text("description"),
         breadcrumb=[(_("Home"), None)],
+        json_document=url_for("api.organisation", _external=True),
     )
 
 
@@ -111,6 +112,7 @@ def unit(unit_id: str) -> ResponseReturnValue:
         parent=parent,
         children=queries.children(get_db(), lang, unit_id),
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
+        json_document=url_for("api.unit", unit_id=unit_id, _external=True),
     )
 
 
