@@ -14,6 +14,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, u
 from flask.typing import ResponseReturnValue
 
 from . import consent, queries
+from .api.downloads import downloads
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
@@ -86,6 +87,7 @@ def overview() -> str:
         description=ministry.text("description"),
         breadcrumb=[(_("Home"), None)],
         json_document=url_for("api.organisation", _external=True),
+        downloads=downloads(),
     )
 
 
