@@ -14,7 +14,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, u
 from flask.typing import ResponseReturnValue
 
 from . import consent, queries
-from .api.downloads import downloads
+from .api.views import downloads
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
