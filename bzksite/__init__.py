@@ -8,6 +8,7 @@ from flask import Config, Flask
 
 from . import (
     analytics,
+    api,
     caching,
     contact_links,
     cookies,
@@ -95,5 +96,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     app.register_blueprint(root.bp)
     app.register_blueprint(views.blueprint(app.config["LANGUAGES"]))
+    api.init_app(app)
     proxy.init_app(app)  # outermost: the page cache keys on the scheme it sets
     return app

@@ -11,7 +11,8 @@ The store is bounded in bytes and keeps the pages asked for most (LFU): a
 flood of addresses asked for once (scanners, random query strings) cannot
 push out the pages visitors read. An address with no page is answered with
 one not-found page per language and cookie choice, kept apart, so unknown
-paths cost no rendering and take no room from pages.
+paths cost no rendering and take no room from pages. The API's answers
+(api/) are kept the same way; under /api/ the not-found answer is its JSON one.
 """
 
 import os
@@ -26,8 +27,10 @@ from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import MapAdapter
 
 from . import analytics, queries
+from .api.answers import ALLOW_ANY_ORIGIN, is_api_path
 from .cachekey import Key, etag_of, key_of, matches, page_language, request_path
 from .db import connect
+from .queries import export
 from .version import code_version
 
 CACHE_CONTROL = "public, no-cache"  # store, but ask each time: a 304 costs nothing
@@ -54,6 +57,7 @@ class Build:
     file: tuple | None  # the database file's identity: inode, mtime, size
     id: str = ""
     unit_pages: frozenset[str] = frozenset()  # units with a page of their own
+    units: frozenset[str] = frozenset()  # every unit: each has a document in the API
 
 
 class PageCache:
@@ -84,7 +88,7 @@ class PageCache:
         if if_none_match:
             etag = etag_of(self.version, key)
             if matches(if_none_match, etag):
-                return self.not_modified(start_response, etag)
+                return self.not_modified(environ, start_response, etag)
         with self.lock:
             page = self.pages.get(key)
         if page is None:
@@ -92,7 +96,7 @@ class PageCache:
                 return self.answer_not_found(environ, key, start_response)
             page = self.render_page(environ, key)
         if if_none_match.strip() == "*" and page.etag:  # the page exists
-            return self.not_modified(start_response, page.etag)
+            return self.not_modified(environ, start_response, page.etag)
         start_response(page.status, page.headers)
         return [] if method == "HEAD" else [page.body]
 
@@ -120,11 +124,16 @@ class PageCache:
             return True
         except HTTPException:
             return False
+        if endpoint == "api.unit":
+            return args["unit_id"] not in self.build.units
         return endpoint == "site.unit" and args["unit_id"] not in self.build.unit_pages
 
     def answer_not_found(self, environ: dict, key: Key, start_response: Callable) -> list:
-        """The not-found page of this language and cookie choice, rendered once."""
-        place = (key._replace(path="", script_name=""), page_language(environ, self.languages))
+        """The not-found page of this language and cookie choice, rendered once;
+        under /api/ the API's JSON answer, in no language."""
+        path = request_path(environ)
+        kind = "api" if is_api_path(path) else page_language(environ, self.languages)
+        place = (key._replace(path="", script_name=""), kind)
         with self.lock:
             page = self.not_found.get(place)
         if page is None:
@@ -147,10 +156,11 @@ class PageCache:
             try:
                 build_id = next(db.query("SELECT value FROM meta WHERE key = 'build_id'"))["value"]
                 unit_pages = frozenset(queries.unit_pages(db))
+                units = frozenset(export.every_unit(db))
             finally:
                 db.close()
             with self.lock:
-                self.build = Build(file, build_id, unit_pages)
+                self.build = Build(file, build_id, unit_pages, units)
                 self.pages.clear()
                 self.not_found.clear()
         return self.build
@@ -169,8 +179,9 @@ class PageCache:
                 chunks.close()
         return answer[0], answer[1], body
 
-    def not_modified(self, start_response: Callable, etag: str) -> list:
-        start_response("304 Not Modified", [*self.headers_304, *_validators(etag)])
+    def not_modified(self, environ: dict, start_response: Callable, etag: str) -> list:
+        cors = [ALLOW_ANY_ORIGIN] if is_api_path(request_path(environ)) else []
+        start_response("304 Not Modified", [*self.headers_304, *cors, *_validators(etag)])
         return []
 
 
@@ -184,11 +195,12 @@ def init_app(app: Flask) -> None:
 
 
 def _mark(response: Response) -> Response:
-    """Let PageCache keep this response: a whole page of the site or a file for
-    search engines. (PageCache also refuses any response that sets a cookie.)"""
+    """Let PageCache keep this response: a whole page of the site, a file for
+    search engines or a document of the API. (PageCache also refuses any
+    response that sets a cookie.)"""
     endpoint = request.endpoint or ""
     # The search page depends on its query, which is not in the key.
-    page = endpoint.startswith("site.") and endpoint != "site.search"
+    page = endpoint.startswith(("site.", "api.")) and endpoint != "site.search"
     wanted = page or endpoint in ("root.sitemap", "root.robots")
     if wanted and response.status_code == 200:
         request.environ[CACHEABLE] = True

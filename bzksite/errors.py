@@ -1,8 +1,9 @@
 """Error pages in the request's language and the site's layout."""
 
-from flask import Flask, render_template, url_for
+from flask import Flask, Response, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
+from .api.answers import error_response, is_api_path
 from .interface import lazy_gettext as _l
 from .views import home_crumb
 
@@ -31,7 +32,9 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
 
 
-def render_error(error: HTTPException) -> tuple[str, int, list[tuple[str, str]]]:
+def render_error(error: HTTPException) -> tuple[str, int, list[tuple[str, str]]] | Response:
+    if is_api_path(request.path):
+        return error_response(error)  # a program asked: JSON, never a page
     status = error.code or InternalServerError.code
     # Codes without a text of their own get the general text of their class.
     text_code = status if status in TITLES else (500 if status >= 500 else 400)

@@ -14,6 +14,7 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from flask.typing import ResponseReturnValue
 
 from . import consent, jsonld, queries, search
+from .api.views import downloads
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
@@ -91,6 +92,8 @@ def overview() -> str:
         description=description,
         breadcrumb=[(_("Home"), None)],
         structured_data=jsonld.organisation(ministry, url, description, None, children),
+        json_document=url_for("api.organisation", _external=True),
+        downloads=downloads(),
     )
 
 
@@ -120,6 +123,7 @@ def unit(unit_id: str) -> ResponseReturnValue:
         children=children,
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
         structured_data=jsonld.organisation(found, url, described_by, parent, children),
+        json_document=url_for("api.unit", unit_id=unit_id, _external=True),
     )
 
 

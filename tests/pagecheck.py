@@ -241,7 +241,7 @@ def _check_head_links(page: Page, url: str, twins: dict[str, str], default: str)
     alternates = {
         link.get("hreflang"): urlsplit(link.get("href")).path
         for link in links
-        if link.get("rel") == "alternate"
+        if link.get("rel") == "alternate" and link.get("type") is None
     }
     expected = {code: urlsplit(href).path for code, href in twins.items()}
     expected["x-default"] = expected[default]

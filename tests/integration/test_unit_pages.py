@@ -1,51 +1,20 @@
 """What a unit page shows of the register's data (head since, contact data,
 the source), and how units without a page of their own and ended units
-appear. The register data here is made up for the tests."""
+appear. The register data here is made up for the tests (tests/made_up_site.py)."""
 
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
 from bzksite import create_app
-from tests.conftest import CONTENT, build_site, edited_site
+from tests import made_up_site
+from tests.conftest import edited_site
 from tests.pagecheck import check_page, parse, text_of
-
-REGISTER = """
-[register]
-systeem_id = "900001"
-tooi = "https://identifier.overheid.nl/tooi/id/oorg/oorg900001"
-url = "https://organisaties.overheid.nl/900001/"
-imported = 2026-11-28
-
-[contact]
-visiting_address = ["Proefstraat 1", "9999 XX Nergenshuizen"]
-postal_address = ["Postbus 99999", "9999 XY Nergenshuizen"]
-phone = "070 000 0000"
-email = "proef@example.nl"
-website = "https://www.example.nl/proef/"
-contact_form = "https://www.example.nl/proef/contact"
-"""
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    """KIEM with made-up register data and a head's start date; COM ended; the
-    decree's DGVB with nothing but a name."""
-    folder = tmp_path_factory.mktemp("units")
-    content = folder / "content"
-    shutil.copytree(CONTENT, content)
-    kiem = content / "units" / "kiem.toml"
-    text = kiem.read_text().replace(
-        'name = "Dhr. drs. B.F. Steur (Boudewijn)"',
-        'name = "Dhr. drs. B.F. Steur (Boudewijn)"\nsince = 2024-03-01',
-    )
-    kiem.write_text(text.replace("[director]", REGISTER.lstrip() + "\n[director]", 1))
-    com = content / "units" / "com.toml"
-    com.write_text(
-        com.read_text().replace('kind = "department"', 'kind = "department"\nended = 2026-10-01')
-    )
-    return create_app(build_site(folder, content=content)).test_client()
+    return create_app(made_up_site.build(tmp_path_factory.mktemp("units"))).test_client()
 
 
 def facts(page, cls: str = "facts") -> dict[str, list[str]]:
