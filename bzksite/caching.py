@@ -17,19 +17,16 @@ paths cost no rendering and take no room from pages. The API's answers
 
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from cachetools import LFUCache
 from flask import Flask, Response, request
-from werkzeug.exceptions import HTTPException, NotFound
-from werkzeug.routing import MapAdapter
 
 from . import analytics, queries
 from .api.answers import ALLOW_ANY_ORIGIN, is_api_path
-from .cachekey import Key, etag_of, key_of, matches, page_language, request_path
+from .cachekey import Key, etag_of, key_of, matches, request_path
 from .db import connect
+from .notfound import Build, NotFoundAnswers, Page
 from .queries import export
 from .version import code_version
 
@@ -37,42 +34,19 @@ CACHE_CONTROL = "public, no-cache"  # store, but ask each time: a 304 costs noth
 # Per worker. A page is 4 to 20 KB: room for every page of an organisation of
 # 1,000 units in two languages, well within the 64 MB a worker may use.
 MAX_BYTES = 16 * 1024 * 1024
-MAX_NOT_FOUND = 64  # not-found pages: per language and cookie choice, so a few
 CACHEABLE = "bzksite.cacheable"  # set in the WSGI environ by Flask for a page to keep
-
-
-@dataclass(frozen=True)
-class Page:
-    status: str
-    headers: list[tuple[str, str]]
-    body: bytes
-    etag: str | None = None
-
-    def size(self) -> int:
-        return len(self.body) + 512  # and about as much again for key, headers and object
-
-
-@dataclass(frozen=True)
-class Build:
-    file: tuple | None  # the database file's identity: inode, mtime, size
-    id: str = ""
-    unit_pages: frozenset[str] = frozenset()  # units with a page of their own
-    units: frozenset[str] = frozenset()  # every unit: each has a document in the API
 
 
 class PageCache:
     def __init__(self, app: Flask) -> None:
         self.next = app.wsgi_app
-        self.url_map = app.url_map
-        self.routes: MapAdapter | None = None  # bound at the first request, when all rules are in
-        self.languages = list(app.config["LANGUAGES"])
         self.database = app.config["DATABASE"]
         self.version = code_version(app)
         self.matomo = app.extensions["matomo"]
         self.vary = ("Vary", ", ".join(analytics.vary(self.matomo)))
         self.headers_304 = [*app.extensions["security_headers"].items(), self.vary]
         self.pages: LFUCache[Key, Page] = LFUCache(MAX_BYTES, getsizeof=Page.size)
-        self.not_found: OrderedDict[tuple[Key, str], Page] = OrderedDict()
+        self.not_found = NotFoundAnswers(app.url_map, list(app.config["LANGUAGES"]))
         self.lock = threading.Lock()  # for threaded workers and the dev server
         self.build = Build(None)
 
@@ -92,7 +66,7 @@ class PageCache:
         with self.lock:
             page = self.pages.get(key)
         if page is None:
-            if self.has_no_page(environ):
+            if self.not_found.answers(environ, self.build):
                 return self.answer_not_found(environ, key, start_response)
             page = self.render_page(environ, key)
         if if_none_match.strip() == "*" and page.etag:  # the page exists
@@ -113,37 +87,12 @@ class PageCache:
                 self.pages[key] = page
         return page
 
-    def has_no_page(self, environ: dict) -> bool:
-        """True when no rule takes the path, or it names a unit without a page.
-        (Anything else, a redirect included, is Flask's to answer.)"""
-        if self.routes is None:
-            self.routes = self.url_map.bind("localhost")
-        try:
-            endpoint, args = self.routes.match(request_path(environ), method="GET")
-        except NotFound:
-            return True
-        except HTTPException:
-            return False
-        if endpoint == "api.unit":
-            return args["unit_id"] not in self.build.units
-        return endpoint == "site.unit" and args["unit_id"] not in self.build.unit_pages
-
     def answer_not_found(self, environ: dict, key: Key, start_response: Callable) -> list:
-        """The not-found page of this language and cookie choice, rendered once;
-        under /api/ the API's JSON answer, in no language."""
-        path = request_path(environ)
-        kind = "api" if is_api_path(path) else page_language(environ, self.languages)
-        place = (key._replace(path="", script_name=""), kind)
-        with self.lock:
-            page = self.not_found.get(place)
+        """The not-found answer of this language (or the API) and cookie choice, rendered once."""
+        page = self.not_found.get(environ, key)
         if page is None:
             page = Page(*self.render(environ))
-            unkept = any(n.lower() == "set-cookie" for n, _ in page.headers)
-            if page.status.startswith("404") and not unkept and environ["REQUEST_METHOD"] == "GET":
-                with self.lock:
-                    self.not_found[place] = page
-                    if len(self.not_found) > MAX_NOT_FOUND:
-                        self.not_found.popitem(last=False)
+            self.not_found.keep(environ, key, page)
         start_response(page.status, page.headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [page.body]
 
