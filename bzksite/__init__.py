@@ -32,7 +32,11 @@ DEFAULTS: dict[str, Any] = {
     # names in its own words (/nl/organisatie/<id>/); a segment it does not
     # name is the English word (/en/organisation/<id>/). See views.PATH_SEGMENTS.
     "LANGUAGES": {
-        "nl": {"organisation": "organisatie", "accessibility": "toegankelijkheid"},
+        "nl": {
+            "organisation": "organisatie",
+            "organisation-chart": "organogram",
+            "accessibility": "toegankelijkheid",
+        },
         "en": {},
     },
     # Requests for any other host get a 400 (Flask checks Host against these).
