@@ -35,6 +35,7 @@ DEFAULTS: dict[str, Any] = {
     "LANGUAGES": {
         "nl": {
             "organisation": "organisatie",
+            "organisation-chart": "organogram",
             "accessibility": "toegankelijkheid",
             "search": "zoeken",
         },

@@ -1,6 +1,6 @@
-"""The pages, in every language: /<lang>/, unit pages, the privacy page, the
-cookie settings (with the form that saves the choice) and the accessibility
-statement.
+"""The pages, in every language: /<lang>/, unit pages, the organisation chart
+(chart.py), the privacy page, the cookie settings (with the form that saves
+the choice) and the accessibility statement.
 
 Each rule is registered once per language with the language as a default,
 so a page can have the path segment of its language
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from . import consent, jsonld, queries, search
+from . import chart, consent, jsonld, queries, search
 from .api.views import downloads
 from .db import get_db
 from .i18n import current_language
@@ -24,7 +24,14 @@ from .site_name import site_name
 # page lists the units under it. A large organisation stays one screenful.
 OVERVIEW_LEVELS = 2
 # The path segments a language may name in its own words, each by its English word.
-PATH_SEGMENTS = ("organisation", "privacy", "cookies", "accessibility", "search")
+PATH_SEGMENTS = (
+    "organisation",
+    "organisation-chart",
+    "privacy",
+    "cookies",
+    "accessibility",
+    "search",
+)
 
 
 def path_segments(named: Mapping[str, str]) -> dict[str, str]:
@@ -43,6 +50,7 @@ def blueprint(languages: Mapping[str, Mapping[str, str]]) -> Blueprint:
         rules = [
             ("/", "overview", overview),
             (f"/{segment['organisation']}/<unit_id>/", "unit", unit),
+            (f"/{segment['organisation-chart']}/", "chart", chart.page),
             (f"/{segment['privacy']}/", "privacy", privacy),
             (f"/{segment['cookies']}/", "cookies", cookie_settings),
             (f"/{segment['accessibility']}/", "accessibility", accessibility),

@@ -76,10 +76,10 @@ def copy_translations(target: Path) -> Path:
 
 def paths(lang: str) -> dict[str, str]:
     """The path of each page but the units' in `lang` (the English words when
-    LANGUAGES does not name it): overview, privacy, cookies and accessibility."""
+    LANGUAGES does not name it): overview, chart, privacy, cookies and accessibility."""
     segment = path_segments(LANGUAGES.get(lang, {}))
     pages = {name: f"/{lang}/{segment[name]}/" for name in ("privacy", "cookies", "accessibility")}
-    return {"overview": f"/{lang}/", **pages}
+    return {"overview": f"/{lang}/", "chart": f"/{lang}/{segment['organisation-chart']}/", **pages}
 
 
 def unit_path(lang: str, unit_id: str) -> str:

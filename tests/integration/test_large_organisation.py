@@ -3,41 +3,18 @@ top two levels and says how many units lie below; every unit's page lists
 its own and leads back up. The units under KIEM here are made up for the
 tests."""
 
-import shutil
-
 import pytest
 
 from bzksite import create_app
-from tests.conftest import CONTENT, build_site
+from tests.conftest import build_site
+from tests.made_up import deeper_content
 from tests.pagecheck import check_page, text_of
-
-MADE_UP = {  # id: (parent, name, ended)
-    "proef1": ("kiem", "Afdeling Proef Een", None),
-    "proef2": ("kiem", "Afdeling Proef Twee", None),
-    "proef3": ("kiem", "Afdeling Proef Drie", "2026-01-01"),
-    "proef4": ("proef1", "Team Proef Vier", None),
-}
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     folder = tmp_path_factory.mktemp("deep")
-    content = folder / "content"
-    shutil.copytree(CONTENT, content)
-    for order, (unit_id, (parent, name, ended)) in enumerate(MADE_UP.items(), 1):
-        lines = [
-            "# Made up for the tests.",
-            f'id = "{unit_id}"',
-            'kind = "unit"',
-            f'parent = "{parent}"',
-            f"order = {order}",
-            f'name = "{name}"',
-            f'description = ["{name} is verzonnen voor de tests."]',
-        ]
-        if ended:
-            lines.append(f"ended = {ended}")
-        (content / "units" / f"{unit_id}.toml").write_text("\n".join(lines) + "\n")
-    return create_app(build_site(folder, content=content)).test_client()
+    return create_app(build_site(folder, content=deeper_content(folder))).test_client()
 
 
 def tree_items(page) -> dict[str, str]:

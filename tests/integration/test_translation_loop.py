@@ -144,6 +144,7 @@ def test_the_sitemap_lists_the_new_language(with_new_language):
         p.replace("/nl/", f"/{NEW}/", 1)
         .replace("/organisatie/", "/organisation/")
         .replace("/toegankelijkheid/", "/accessibility/")
+        .replace("/organogram/", "/organisation-chart/")
         for p in found
         if p.startswith("/nl/")
     }
