@@ -5,7 +5,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, SecurityErro
 
 from .api.answers import error_response, is_api_path
 from .interface import lazy_gettext as _l
-from .views import home_crumb
+from .pages import home_crumb
 
 TITLES = {
     400: _l("Bad request"),

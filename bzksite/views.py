@@ -10,15 +10,15 @@ picks the right one.
 
 from collections.abc import Mapping
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
-from . import chart, consent, jsonld, queries, search
+from . import chart, consent, jsonld, pages, queries, search
 from .api.views import downloads
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
-from .site_name import site_name
+from .pages import home_crumb
 
 # The overview shows the units this many levels under the ministry; each unit's
 # page lists the units under it. A large organisation stays one screenful.
@@ -51,9 +51,9 @@ def blueprint(languages: Mapping[str, Mapping[str, str]]) -> Blueprint:
             ("/", "overview", overview),
             (f"/{segment['organisation']}/<unit_id>/", "unit", unit),
             (f"/{segment['organisation-chart']}/", "chart", chart.page),
-            (f"/{segment['privacy']}/", "privacy", privacy),
-            (f"/{segment['cookies']}/", "cookies", cookie_settings),
-            (f"/{segment['accessibility']}/", "accessibility", accessibility),
+            (f"/{segment['privacy']}/", "privacy", pages.privacy),
+            (f"/{segment['cookies']}/", "cookies", pages.cookie_settings),
+            (f"/{segment['accessibility']}/", "accessibility", pages.accessibility),
             (f"/{segment['search']}/", "search", search.search_page),
         ]
         for path, endpoint, view in rules:
@@ -79,10 +79,6 @@ def _take_language(endpoint: str | None, values: dict | None) -> None:
 def _add_language(endpoint: str, values: dict) -> None:
     if "lang" not in values and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
         values["lang"] = current_language()
-
-
-def home_crumb() -> tuple[str, str]:
-    return _("Home"), url_for("site.overview")
 
 
 def overview() -> str:
@@ -132,36 +128,4 @@ def unit(unit_id: str) -> ResponseReturnValue:
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
         structured_data=jsonld.organisation(found, url, described_by, parent, children),
         json_document=url_for("api.unit", unit_id=unit_id, _external=True),
-    )
-
-
-def privacy() -> str:
-    return render_page("privacy")
-
-
-def cookie_settings() -> str:
-    return render_page("cookies")
-
-
-def accessibility() -> str:
-    return render_page("accessibility", report=queries.accessibility_report(get_db()))
-
-
-def render_page(page_id: str, **context: object) -> str:
-    """A page from the content: its title is the heading and the last crumb, its
-    first paragraph the description. `context` is for what its sections include."""
-    found = queries.page(get_db(), current_language(), page_id)
-    if found is None:
-        abort(404)
-    breadcrumb = [home_crumb(), (found.title, None)]
-    url = url_for(request.endpoint, _external=True)
-    lang = current_language()
-    return render_template(
-        "page.html",
-        page=found,
-        heading=found.title,
-        description=found.body[0],
-        breadcrumb=breadcrumb,
-        structured_data=jsonld.web_page(found.title, url, lang, found.body[0], site_name()),
-        **context,
     )
