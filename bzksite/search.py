@@ -23,6 +23,7 @@ from .searchtext import WORD, fold, stems
 
 MAX_LENGTH = 200  # characters: a longer query gets a page that says so
 MAX_WORDS = 10
+MAX_RESULTS = 50  # the best; the page says how many more there are
 SNIPPET_WORDS = 30
 
 log = logging.getLogger(__name__)
@@ -92,10 +93,12 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def results(lang: str, words: list[set[str]]) -> list[Result]:
+def results(lang: str, words: list[set[str]]) -> tuple[list[Result], int]:
+    """The best results, and how many units the query finds in all."""
     db = get_db()
     found = []
-    for unit_id in queries.find(db, lang, match_expression(words)):
+    unit_ids, total = queries.find(db, lang, match_expression(words), MAX_RESULTS)
+    for unit_id in unit_ids:
         unit = queries.unit(db, lang, unit_id)
         ancestors = queries.ancestors(db, lang, unit_id)
         texts = [*unit.texts.get("description", []), *unit.texts.get("related", [])]
@@ -110,20 +113,20 @@ def results(lang: str, words: list[set[str]]) -> list[Result]:
             unit.id, unit.parent, unit.abbreviation, unit.text("name"), unit.has_page, unit.ended
         )
         found.append(Result(link, ancestors[-1] if ancestors else None, parts, part_lang))
-    return found
+    return found, total
 
 
 def search_page() -> Response:
     lang = current_language()
     query = request.args.get("q", "")
-    problem, found, words = None, [], []
+    problem, found, total, words = None, [], 0, []
     if len(query) > MAX_LENGTH:
         problem = "long"
     else:
         words = forms(query, lang)
         if words:
             try:
-                found = results(lang, words)
+                found, total = results(lang, words)
             except sqlite3.Error:
                 log.exception("The search for %r failed", query)
                 problem = "failed"
@@ -138,6 +141,7 @@ def search_page() -> Response:
             searched=bool(words),
             problem=problem,
             results=found,
+            total=total,
             alternates=None,
             switch_to={
                 code: url_for("site.search", lang=code, q=query or None) for code in languages()

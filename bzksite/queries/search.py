@@ -7,6 +7,7 @@ from ..records import SOURCE_LANGUAGE
 
 # bm25's weights, in the index's column order: name, abbreviation, head,
 # related, description. A match in a name counts most.
+_COUNT = "SELECT count(*) AS found FROM search WHERE search MATCH :match AND lang = :lang"
 _SEARCH = """
 SELECT unit FROM search
 WHERE search MATCH :match AND lang = :lang
@@ -15,9 +16,11 @@ LIMIT :limit
 """
 
 
-def find(db: Database, lang: str, match: str, limit: int = 50) -> list[str]:
-    """The ids of the units that `match` (an FTS5 query) finds in `lang`'s
-    index, best first; a language without an index of its own searches the source."""
+def find(db: Database, lang: str, match: str, limit: int = 50) -> tuple[list[str], int]:
+    """The ids of the first `limit` units that `match` (an FTS5 query) finds in
+    `lang`'s index, best first, and how many it finds in all. A language
+    without an index of its own searches the source language's."""
     indexed = next(db.query("SELECT 1 FROM search WHERE lang = ? LIMIT 1", [lang]), None)
     params = {"match": match, "lang": lang if indexed else SOURCE_LANGUAGE, "limit": limit}
-    return [row["unit"] for row in db.query(_SEARCH, params)]
+    found = next(db.query(_COUNT, params))["found"]
+    return [row["unit"] for row in db.query(_SEARCH, params)], found

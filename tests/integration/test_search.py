@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bzksite import create_app
+from bzksite import create_app, search
 from tests.conftest import CONTENT, build_site
 from tests.pagecheck import check_page, parse, text_of
 
@@ -47,6 +47,16 @@ def test_matches_are_marked_in_the_page_language(client):
     assert marks and all(mark.startswith("knowledg") for mark in marks)
     count = page.one("h2", id="result-count")
     assert text_of(count).startswith(f"{len(found(client, 'en', 'knowledge'))} results for")
+
+
+def test_the_count_is_of_every_match_when_only_the_best_are_shown(client, monkeypatch):
+    every = found(client, "nl", "een")
+    monkeypatch.setattr(search, "MAX_RESULTS", 2)
+    page = check_page(client, "/nl/zoeken/?q=een", "nl", twin=False)
+    shown = page.one("ol", **{"class": "results"}).findall("li")
+    assert len(every) > 2 and len(shown) == 2
+    assert text_of(page.one("h2", id="result-count")) == f"{len(every)} resultaten voor “een”"
+    assert "De 2 beste worden getoond." in text_of(page.one("main"))
 
 
 def test_the_count_is_in_dutch_on_a_dutch_page(client):
