@@ -1,6 +1,7 @@
 """The servers `make bench` compares, each on core 0 with one worker: the
-site under the server of `make run` (granian, with granian.env), the trivial
-app under the same server, and nginx serving the same bytes as static files."""
+site under the server of `make run` (granian, with granian.env read as
+`make run` reads it), the trivial app under the same server, and nginx
+serving the same bytes as static files."""
 
 import os
 import re
@@ -49,16 +50,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def server_settings() -> dict[str, str]:
-    """granian.env, the settings of `make run`: NAME=value lines, # comments."""
-    lines = (ROOT / "granian.env").read_text().splitlines()
-    return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
-
-
 def wsgi_command(app: str, port: int) -> list[str]:
-    """The server of `make run` (with server_settings() in its environment), one
-    worker, serving `app` on `port`."""
-    return [str(BIN / "granian"), "--workers", "1", "--port", str(port), app]
+    """The server as `make run` starts it, with granian.env read by the shell,
+    but one worker, serving `app` on `port`."""
+    granian = BIN / "granian"
+    start = (
+        f'set -a && . ./granian.env && set +a && exec "{granian}" --workers 1 --port {port} {app}'
+    )
+    return ["sh", "-c", start]
 
 
 @contextmanager
@@ -66,9 +65,8 @@ def running(command: list[str], port: int, env: dict | None = None):
     """The command on core 0 until the block ends; yields the process and
     the seconds from start to its first answer."""
     began = time.monotonic()
-    environment = {**os.environ, **server_settings(), **(env or {})}
     process = subprocess.Popen(
-        [*cores()[0], *command], cwd=ROOT, env=environment,
+        [*cores()[0], *command], cwd=ROOT, env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -86,7 +84,7 @@ def _first_answer(process: subprocess.Popen, port: int) -> float:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit(f"{process.args[-1]} stopped with {process.returncode}")
+            sys.exit(f"{process.args[-1]!r} stopped with {process.returncode}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
                 connection.sendall(b"HEAD /robots.txt HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
@@ -94,7 +92,7 @@ def _first_answer(process: subprocess.Popen, port: int) -> float:
                     return time.monotonic()
         except OSError:
             time.sleep(0.005)
-    sys.exit(f"{process.args[-1]} did not answer within a minute")
+    sys.exit(f"{process.args[-1]!r} did not answer within a minute")
 
 
 def nginx_command(folder: Path, port: int, files: dict[str, bytes]) -> list[str]:

@@ -29,7 +29,7 @@ class UnitLink:
     name: Text
     has_page: bool = True  # a unit with nothing but a name is listed, not linked
     ended: date | None = None
-    subunits: int = 0  # current units under it; read only for the overview
+    subunits: int = 0  # current units under it
 
 
 @dataclass(frozen=True)

@@ -2,66 +2,58 @@
 ancestors, its children, the overview's levels). Each query reads only what
 its page shows, so a page costs the same in an organisation of any size."""
 
+import json
+
 from sqlite_utils import Database
 
 from ..records import SOURCE_LANGUAGE, Organisation, RelatedItem, Unit, UnitLink
 from .rows import contact_of, date_of, in_tree_order, register_of
 from .texts import text_in, texts_of
 
-# Each query picks units (id, depth) and reads them as links: their row and name.
-_CHILDREN = """
-WITH picked(id, depth) AS (
-  SELECT id, 0 FROM units WHERE parent = :unit AND ended IS NULL
-)
-SELECT units.id, units.parent, units.abbreviation, units.has_page, units.ended,
-       source.text AS source_text, translation.text AS translated_text, translation.state
-FROM picked JOIN units ON units.id = picked.id
-JOIN texts AS source ON source.owner = 'unit:' || units.id AND source.field = 'name'
- AND source.position = 0 AND source.lang = :source
-LEFT JOIN texts AS translation ON translation.owner = source.owner
- AND translation.field = 'name' AND translation.position = 0 AND translation.lang = :lang
-ORDER BY units."order", units.id
-"""
+# Which units a page shows, in the order it shows them: each query picks ids.
+_CHILDREN = 'SELECT id FROM units WHERE parent = :unit AND ended IS NULL ORDER BY "order", id'
 _ANCESTORS = """
-WITH RECURSIVE picked(id, depth) AS (
+WITH RECURSIVE chain(id, depth) AS (
   SELECT parent, 1 FROM units WHERE id = :unit
-  UNION ALL SELECT units.parent, picked.depth + 1 FROM units JOIN picked ON units.id = picked.id
+  UNION ALL SELECT units.parent, chain.depth + 1 FROM units JOIN chain ON units.id = chain.id
 )
-SELECT units.id, units.parent, units.abbreviation, units.has_page, units.ended,
-       source.text AS source_text, translation.text AS translated_text, translation.state
-FROM picked JOIN units ON units.id = picked.id
-JOIN texts AS source ON source.owner = 'unit:' || units.id AND source.field = 'name'
- AND source.position = 0 AND source.lang = :source
-LEFT JOIN texts AS translation ON translation.owner = source.owner
- AND translation.field = 'name' AND translation.position = 0 AND translation.lang = :lang
-ORDER BY picked.depth DESC
+SELECT id FROM chain WHERE id IS NOT NULL ORDER BY depth DESC
 """
 _LEVELS = """
-WITH RECURSIVE picked(id, depth) AS (
+WITH RECURSIVE tree(id, depth) AS (
   SELECT id, 0 FROM units WHERE parent IS NULL
-  UNION ALL SELECT units.id, picked.depth + 1 FROM units JOIN picked ON units.parent = picked.id
-  WHERE picked.depth < :levels AND units.ended IS NULL
+  UNION ALL SELECT units.id, tree.depth + 1 FROM units JOIN tree ON units.parent = tree.id
+  WHERE tree.depth < :levels AND units.ended IS NULL
 )
+SELECT tree.id FROM tree JOIN units ON units.id = tree.id
+ORDER BY tree.depth, units."order", units.id
+"""
+# The picked units as links: their row, their name (source and translation)
+# and how many current units lie under each.
+_LINKS = """
 SELECT units.id, units.parent, units.abbreviation, units.has_page, units.ended,
        source.text AS source_text, translation.text AS translated_text, translation.state,
        (SELECT count(*) FROM units AS below
         WHERE below.parent = units.id AND below.ended IS NULL) AS subunits
-FROM picked JOIN units ON units.id = picked.id
+FROM units
 JOIN texts AS source ON source.owner = 'unit:' || units.id AND source.field = 'name'
  AND source.position = 0 AND source.lang = :source
 LEFT JOIN texts AS translation ON translation.owner = source.owner
  AND translation.field = 'name' AND translation.position = 0 AND translation.lang = :lang
-ORDER BY picked.depth, units."order", units.id
+WHERE units.id IN (SELECT value FROM json_each(:ids))
 """
 
 
-def _links(db: Database, lang: str, sql: str, **params: object) -> list[UnitLink]:
-    rows = db.query(sql, {"lang": lang, "source": SOURCE_LANGUAGE, **params})
-    return [
-        UnitLink(row["id"], row["parent"], row["abbreviation"], text_in(row, lang),
-                 bool(row["has_page"]), date_of(row["ended"]), row.get("subunits", 0))
+def _links(db: Database, lang: str, picking: str, **params: object) -> list[UnitLink]:
+    """The units `picking` picks, as links, in its order."""
+    ids = [row["id"] for row in db.query(picking, params)]
+    rows = db.query(_LINKS, {"lang": lang, "source": SOURCE_LANGUAGE, "ids": json.dumps(ids)})
+    links = {
+        row["id"]: UnitLink(row["id"], row["parent"], row["abbreviation"], text_in(row, lang),
+                            bool(row["has_page"]), date_of(row["ended"]), row["subunits"])
         for row in rows
-    ]  # fmt: skip
+    }  # fmt: skip
+    return [links[unit_id] for unit_id in ids]
 
 
 def children(db: Database, lang: str, unit_id: str) -> list[UnitLink]:
