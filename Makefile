@@ -1,31 +1,45 @@
 # bzksite: `make run` serves the site, `make test` runs every test.
 # `make help` lists every target. Everything a fresh machine lacks is installed
-# by the targets that need it: the virtualenv, the packages, Debian's gettext
-# (msgfmt checks the catalogs, msgcat writes them) and, for the browser tests,
-# Debian's chromium and chromium-driver and the pinned axe-core.
+# by the targets that need it: the virtualenv and exactly the packages uv.lock
+# pins, Debian's gettext (msgfmt checks the catalogs, msgcat writes them) and,
+# for the browser tests, Debian's chromium and chromium-driver and the pinned
+# axe-core.
 
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+# uv installs what uv.lock pins; uv itself lives in a virtualenv of its own,
+# installed by pip from requirements-uv.txt, which pins it with its hashes.
+UV_VENV := .uv
+UV := $(UV_VENV)/bin/uv
+# --locked: install exactly uv.lock, and stop when it no longer matches pyproject.toml.
+SYNC := $(UV) sync --locked --python $(PYTHON)
 # apt needs root; use sudo only when not already root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help install gettext db run test test-fast lint format browser axe a11y-report bench wrk nginx clean
+.PHONY: check-lock upgrade
 .PHONY: i18n-extract i18n-update i18n-status i18n-init i18n-compile import-register
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sort \
 		| awk -F ':.*## ' '{ printf "  make %-14s %s\n", $$1, $$2 }'
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+$(UV): requirements-uv.txt
+	rm -rf $(UV_VENV)
+	$(PYTHON) -m venv $(UV_VENV)
+	$(UV_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements-uv.txt
+	touch $@
+
+# The site and what it needs at run time, nothing else (as on a server).
+$(VENV)/.installed: pyproject.toml uv.lock $(UV)
+	$(SYNC) --no-default-groups
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(SYNC) --group test
 	touch $@
 
 install: $(VENV)/.installed ## Make .venv and install the site into it
@@ -66,7 +80,7 @@ axe: node_modules/.installed ## Install the pinned axe-core from package-lock.js
 
 # The second run proves the tests follow the LANGUAGES setting: the integration
 # suite again, with one language more (complete, pseudo-translated by the tests).
-test: $(VENV)/.installed-test db browser axe lint ## Run every test, browser tests included
+test: check-lock $(VENV)/.installed-test db browser axe lint ## Run every test, browser tests included
 	$(BIN)/pytest --junitxml=reports/junit.xml
 	$(BIN)/pytest tests/integration --with-language=any --junitxml=reports/junit-with-language.xml
 
@@ -77,6 +91,15 @@ a11y-report: $(VENV)/.installed-test db browser axe ## Write reports/accessibili
 	$(BIN)/pytest tests/browser/test_detectors.py tests/browser/test_accessibility.py --a11y-report=reports \
 		--junitxml=reports/junit.xml $(if $(BASE_URL),--a11y-base-url=$(BASE_URL)); \
 		status=$$?; $(BIN)/python scripts/build.py && exit $$status
+
+check-lock: $(UV) ## Fail when uv.lock no longer matches pyproject.toml
+	$(UV) lock --check --python $(PYTHON)
+
+# uv lock --upgrade takes the newest releases pyproject.toml allows; the tests
+# then show whether they still pass. Commit uv.lock when they do.
+upgrade: $(UV) ## Refresh uv.lock to the newest allowed releases, then run every test [PACKAGE=name]
+	$(UV) lock --python $(PYTHON) $(if $(PACKAGE),--upgrade-package $(PACKAGE),--upgrade)
+	$(MAKE) test
 
 test-fast: $(VENV)/.installed-test db ## Run the tests without the browser (a quick loop, not what CI runs)
 	$(BIN)/pytest -m "not browser"
@@ -129,7 +152,7 @@ import-register: install gettext ## Update db/content/units from the register [F
 	$(BIN)/python scripts/i18n.py extract
 	$(BIN)/python scripts/i18n.py update
 
-clean: ## Remove the virtualenv, the database and compiled catalogs
-	rm -rf $(VENV) node_modules db/site.db db/.site.db.* .pytest_cache .ruff_cache .cache
+clean: ## Remove the virtualenvs, the database and compiled catalogs
+	rm -rf $(VENV) $(UV_VENV) node_modules db/site.db db/.site.db.* .pytest_cache .ruff_cache .cache
 	find reports -type f ! -name accessibility.json -delete 2>/dev/null || true
 	find translations -name '*.mo' -delete

@@ -4,6 +4,9 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
+from importlib.metadata import distributions
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -81,3 +84,53 @@ def test_make_run_takes_a_port():
 
     assert "--port 8123 app:app" in run("PORT=8123")
     assert "--port" not in run(), "without PORT, granian.env decides"
+
+
+UV = ROOT / ".uv" / "bin" / "uv"
+
+
+def uv_lock_check(folder: Path) -> subprocess.CompletedProcess:
+    """`uv lock --check` in `folder`, offline: what `make check-lock` runs."""
+    return subprocess.run(
+        [str(UV), "lock", "--check", "--offline", "--python", sys.executable],
+        cwd=folder, capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+
+
+def test_a_lock_that_no_longer_matches_pyproject_is_refused(tmp_path: Path):
+    for name in ("pyproject.toml", "uv.lock"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    assert uv_lock_check(tmp_path).returncode == 0
+    pyproject = tmp_path / "pyproject.toml"
+    text = pyproject.read_text()
+    assert '    "cachetools~=6.2",\n' in text
+    pyproject.write_text(text.replace('    "cachetools~=6.2",\n', ""))
+    result = uv_lock_check(tmp_path)
+    assert result.returncode != 0
+    assert "needs to be updated" in result.stderr, result.stderr
+
+
+def test_what_is_installed_is_what_the_lock_pins():
+    """Every package in the environment the tests run in, at the locked version."""
+    locked = {
+        package["name"]: package.get("version")
+        for package in tomllib.loads((ROOT / "uv.lock").read_text())["package"]
+    }
+    installed = {
+        # The name as uv.lock writes it (PEP 503).
+        re.sub(r"[-_.]+", "-", dist.metadata["Name"]).lower(): dist.version
+        for dist in distributions()
+    }
+    assert installed.pop("bzksite") == locked.pop("bzksite")
+    assert installed, "no packages found"
+    assert {name: locked.get(name) for name in installed} == installed
+
+
+def test_uv_is_pinned_once():
+    """requirements-uv.txt installs the uv that pyproject.toml requires."""
+    pinned = re.search(r"^uv==(\S+) \\$", (ROOT / "requirements-uv.txt").read_text(), re.M)
+    required = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["uv"]
+    assert pinned and required["required-version"] == f"=={pinned[1]}"
+    assert subprocess.run(
+        [str(UV), "--version"], capture_output=True, text=True, check=True
+    ).stdout.startswith(f"uv {pinned[1]} ")
