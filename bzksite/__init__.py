@@ -15,10 +15,12 @@ from . import (
     db,
     description,
     errors,
+    hosts,
     i18n,
     proxy,
     root,
     security,
+    site_address,
     site_name,
     static_files,
     views,
@@ -41,7 +43,10 @@ DEFAULTS: dict[str, Any] = {
         },
         "en": {},
     },
-    # Requests for any other host get a 400 (Flask checks Host against these).
+    # The site's public address, the start of every absolute URL it publishes
+    # (canonical, hreflang, sitemap, API): a scheme and a host, never the request's.
+    "SITE_URL": "http://127.0.0.1:8000",
+    # Requests for any other host get a plain 400 (hosts.py).
     "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
     # The proxy's addresses (or networks): only from these are X-Forwarded-Proto
     # and X-Forwarded-For believed (see proxy.py).
@@ -79,11 +84,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Static files get content-hashed names: see static_files.py.
     app = Flask(__name__, static_folder=None)
     app.config.update(settings(test_config))
-    hosts = app.config["TRUSTED_HOSTS"]
-    if not isinstance(hosts, list) or not all(isinstance(host, str) for host in hosts):
-        # A shell or unit file that ate the quotes leaves a plain string here.
-        raise ValueError(f"TRUSTED_HOSTS must be a JSON list of host names, not {hosts!r}")
 
+    site_address.init_app(app)
     db.init_app(app)
     i18n.init_app(app)
     description.init_app(app)
@@ -98,5 +100,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(root.bp)
     app.register_blueprint(views.blueprint(app.config["LANGUAGES"]))
     api.init_app(app)
-    proxy.init_app(app)  # outermost: the page cache keys on the scheme it sets
+    hosts.init_app(app)  # in front of the page cache: no kept page goes to a strange host
+    proxy.init_app(app)  # outermost: the scheme and address it sets reach every layer
     return app

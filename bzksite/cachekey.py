@@ -2,8 +2,9 @@
 request: the page cache's key, and the ETag made from it.
 
 A page depends on the database build, the code, templates, settings and
-libraries (`version`), its URL (with host and scheme: it carries absolute
-links), the visitor's cookie choice (banner, confirmation), whether the
+libraries (`version`), its path (not the Host or scheme the request came
+with: absolute links come from SITE_URL, site_address.py), the visitor's
+cookie choice (banner, confirmation), whether the
 tracker is on and whether the browser asks not to be tracked.
 """
 
@@ -20,8 +21,6 @@ from .analytics import Matomo
 
 class Key(NamedTuple):
     build_id: str
-    scheme: str
-    host: str
     script_name: str
     path: str
     saved: bool  # ?cookies=saved: the confirmation
@@ -38,8 +37,6 @@ def key_of(environ: dict, build_id: str, matomo: Matomo | None) -> Key:
     saved = bool(query) and parse_qs(query).get(cookies.SAVED[0], [None])[0] == cookies.SAVED[1]
     return Key(
         build_id,
-        environ["wsgi.url_scheme"],
-        environ.get("HTTP_HOST", ""),
         environ.get("SCRIPT_NAME", ""),
         environ.get("PATH_INFO", ""),
         saved,

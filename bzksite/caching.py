@@ -16,6 +16,7 @@ paths cost no rendering and take no room from pages. The API's answers
 """
 
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 
@@ -49,6 +50,8 @@ class PageCache:
         self.not_found = NotFoundAnswers(app.url_map, list(app.config["LANGUAGES"]))
         self.lock = threading.Lock()  # for threaded workers and the dev server
         self.build = Build(None)
+        self.failed_file: tuple | None = None
+        self.health = app.extensions["database_health"]
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         method, cookie = environ["REQUEST_METHOD"], environ.get("HTTP_COOKIE", "")
@@ -97,21 +100,31 @@ class PageCache:
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [page.body]
 
     def current_build(self) -> Build:
-        """The database's build, read again only when the file was replaced."""
-        stat = os.stat(self.database)
+        """The database's build, read again only when the file was replaced.
+
+        While the file cannot be read, the last good build stays: its kept
+        pages are still served, and whatever must be rendered gets Flask's
+        503 (errors.py). A file that failed is not read again until it changes.
+        """
+        try:
+            stat = os.stat(self.database)
+        except OSError as error:
+            self.health.failed(error)
+            return self.build
         file = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        if file != self.build.file:
-            db = connect(self.database)
-            try:
-                build_id = next(db.query("SELECT value FROM meta WHERE key = 'build_id'"))["value"]
-                unit_pages = frozenset(queries.unit_pages(db))
-                units = frozenset(export.every_unit(db))
-            finally:
-                db.close()
-            with self.lock:
-                self.build = Build(file, build_id, unit_pages, units)
-                self.pages.clear()
-                self.not_found.clear()
+        if file in (self.build.file, self.failed_file):
+            return self.build
+        try:
+            build = _read_build(self.database, file)
+        except (sqlite3.Error, StopIteration) as error:
+            self.failed_file = file
+            self.health.failed(error)
+            return self.build
+        with self.lock:
+            self.build = build
+            self.pages.clear()
+            self.not_found.clear()
+        self.health.recovered()
         return self.build
 
     def render(self, environ: dict) -> tuple[str, list, bytes]:
@@ -134,13 +147,24 @@ class PageCache:
         return []
 
 
+def _read_build(database: str, file: tuple) -> Build:
+    db = connect(database)
+    try:
+        build_id = next(db.query("SELECT value FROM meta WHERE key = 'build_id'"))["value"]
+        return Build(
+            file, build_id, frozenset(queries.unit_pages(db)), frozenset(export.every_unit(db))
+        )
+    finally:
+        db.close()
+
+
 def _validators(etag: str) -> list[tuple[str, str]]:
     return [("ETag", f'"{etag}"'), ("Cache-Control", CACHE_CONTROL)]
 
 
 def init_app(app: Flask) -> None:
     app.after_request(_mark)
-    app.wsgi_app = PageCache(app)  # type: ignore[method-assign]
+    app.wsgi_app = app.extensions["page_cache"] = PageCache(app)  # type: ignore[method-assign]
 
 
 def _mark(response: Response) -> Response:

@@ -18,6 +18,7 @@ from . import jsonld, queries
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
+from .site_address import absolute_url
 from .site_name import site_name
 
 LEVELS = 3  # under the ministry
@@ -34,7 +35,7 @@ def page() -> str:
         "The organisation of the ministry as a chart, from the top down."
         " A box with a link leads to the unit's page, which lists the units under it."
     )
-    url = url_for("site.chart", _external=True)
+    url = absolute_url("site.chart")
     return render_template(
         "chart.html",
         organisation=organisation,

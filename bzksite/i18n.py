@@ -12,12 +12,13 @@ from pathlib import Path
 from babel import Locale
 from babel.core import get_global
 from babel.lists import format_list
-from flask import Flask, Response, current_app, g, request, url_for
+from flask import Flask, Response, current_app, g, request
 from flask_babel import Babel
 
 from . import interface, queries
 from .db import get_db
 from .records import SOURCE_LANGUAGE
+from .site_address import absolute_url
 
 
 def init_app(app: Flask) -> None:
@@ -133,4 +134,4 @@ def same_page_urls() -> dict[str, str] | None:
 
 def urls_in_every_language(endpoint: str, args: dict) -> dict[str, str]:
     """{language: absolute URL} of one page of the site."""
-    return {code: url_for(endpoint, **args, lang=code, _external=True) for code in languages()}
+    return {code: absolute_url(endpoint, **args, lang=code) for code in languages()}

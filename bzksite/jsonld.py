@@ -11,9 +11,8 @@ pages are WebPages of the site.
 
 from typing import Any
 
-from flask import url_for
-
 from .records import Text, Unit, UnitLink
+from .site_address import absolute_url
 
 CONTEXT = "https://schema.org"
 
@@ -58,7 +57,7 @@ def web_page(title: Text | str, url: str, lang: str, description: Text | str | N
         "isPartOf": {
             "@type": "WebSite",
             "name": site,
-            "url": url_for("site.overview", _external=True),
+            "url": absolute_url("site.overview"),
         },
     }
     if description:
@@ -73,7 +72,7 @@ def link(unit: UnitLink) -> dict[str, str]:
         endpoint, args = (
             ("site.overview", {}) if unit.parent is None else ("site.unit", {"unit_id": unit.id})
         )
-        data["url"] = url_for(endpoint, **args, _external=True)
+        data["url"] = absolute_url(endpoint, **args)
     return data
 
 

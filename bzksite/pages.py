@@ -8,6 +8,7 @@ from . import jsonld, queries
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
+from .site_address import absolute_url
 from .site_name import site_name
 
 
@@ -34,7 +35,7 @@ def render_page(page_id: str, **context: object) -> str:
     if found is None:
         abort(404)
     breadcrumb = [home_crumb(), (found.title, None)]
-    url = url_for(request.endpoint, _external=True)
+    url = absolute_url(request.endpoint)
     lang = current_language()
     return render_template(
         "page.html",

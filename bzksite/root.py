@@ -5,6 +5,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, u
 from . import queries
 from .db import get_db
 from .i18n import browser_language, languages, urls_in_every_language
+from .site_address import absolute_url
 
 bp = Blueprint("root", __name__)
 
@@ -31,5 +32,5 @@ def sitemap() -> Response:
 
 @bp.get("/robots.txt")
 def robots() -> Response:
-    text = f"User-agent: *\nAllow: /\n\nSitemap: {url_for('root.sitemap', _external=True)}\n"
+    text = f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url('root.sitemap')}\n"
     return current_app.response_class(text, mimetype="text/plain")

@@ -4,9 +4,12 @@ Matomo's tracker from its own origin when configured. Also security.txt.
 """
 
 import os
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, Flask, Response, abort, current_app, request
+
+from .site_address import absolute_url
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -71,12 +74,15 @@ def _refuse_chunked_bodies() -> None:
 def security_txt() -> Response:
     """RFC 9116. It expires a year after the database was built: a site that
     is not rebuilt for a year has a contact nobody has checked."""
-    built = datetime.fromtimestamp(os.stat(current_app.config["DATABASE"]).st_mtime, UTC)
+    try:
+        built = datetime.fromtimestamp(os.stat(current_app.config["DATABASE"]).st_mtime, UTC)
+    except OSError as error:
+        raise sqlite3.OperationalError(f"unable to read the database file ({error})") from None
     expires = (built + timedelta(days=365)).replace(microsecond=0)
     lines = [
         f"Contact: {current_app.config['SECURITY_CONTACT']}",
         f"Expires: {expires.isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: nl, en",
-        f"Canonical: {request.host_url}.well-known/security.txt",
+        f"Canonical: {absolute_url('security.security_txt')}",
     ]
     return current_app.response_class("\n".join(lines) + "\n", mimetype="text/plain")

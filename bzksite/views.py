@@ -19,6 +19,7 @@ from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
 from .pages import home_crumb
+from .site_address import absolute_url
 
 # The overview shows the units this many levels under the ministry; each unit's
 # page lists the units under it. A large organisation stays one screenful.
@@ -86,7 +87,7 @@ def overview() -> str:
     organisation = queries.levels(get_db(), lang, OVERVIEW_LEVELS)
     ministry = queries.unit(get_db(), lang, organisation.root.id)
     description = ministry.text("description")
-    url = url_for("site.overview", _external=True)
+    url = absolute_url("site.overview")
     children = organisation.children(ministry.id)
     return render_template(
         "overview.html",
@@ -96,7 +97,7 @@ def overview() -> str:
         description=description,
         breadcrumb=[(_("Home"), None)],
         structured_data=jsonld.organisation(ministry, url, description, None, children),
-        json_document=url_for("api.organisation", _external=True),
+        json_document=absolute_url("api.organisation"),
         downloads=downloads(),
     )
 
@@ -117,7 +118,7 @@ def unit(unit_id: str) -> ResponseReturnValue:
         "%(unit)s is part of %(parent)s.", unit=found.text("name").text, parent=parent.name.text
     )
     children = queries.children(get_db(), lang, unit_id)
-    url = url_for("site.unit", unit_id=unit_id, _external=True)
+    url = absolute_url("site.unit", unit_id=unit_id)
     return render_template(
         "unit.html",
         unit=found,
@@ -127,5 +128,5 @@ def unit(unit_id: str) -> ResponseReturnValue:
         children=children,
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
         structured_data=jsonld.organisation(found, url, described_by, parent, children),
-        json_document=url_for("api.unit", unit_id=unit_id, _external=True),
+        json_document=absolute_url("api.unit", unit_id=unit_id),
     )

@@ -47,6 +47,8 @@ def build_site(
         "DATABASE": str(database),
         "TRANSLATIONS": str(copied),
         "LANGUAGES": dict(languages.LANGUAGES),
+        # The test client's own address, so that links it follows stay with it.
+        "SITE_URL": "http://localhost",
         "TESTING": True,
     }
 

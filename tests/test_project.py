@@ -83,6 +83,7 @@ def test_make_run_takes_a_port():
         ).stdout  # fmt: skip
 
     assert "--port 8123 app:app" in run("PORT=8123")
+    assert 'BZKSITE_SITE_URL="${BZKSITE_SITE_URL:-http://127.0.0.1:8123}"' in run("PORT=8123")
     assert "--port" not in run(), "without PORT, granian.env decides"
 
 

@@ -10,6 +10,7 @@ import json
 
 from flask import Response, request
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.http import HTTP_STATUS_CODES
 
 PREFIX = "/api"
 JSON_TYPE = "application/json; charset=utf-8"
@@ -19,6 +20,7 @@ MESSAGES = {
     404: "There is no document at this address.",
     405: "Only GET and HEAD are allowed here.",
     500: "An error on our side prevented this answer. Please try again later.",
+    503: "The data cannot be read at the moment. Please try again later.",
 }
 
 
@@ -39,9 +41,13 @@ def error_response(error: HTTPException) -> Response:
     """{"error": {"status": 404, "message": "..."}}, with the error's own headers
     (the Allow of a 405)."""
     status = error.code or InternalServerError.code
-    message = MESSAGES.get(status, error.name)
     headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
-    return json_response({"error": {"status": status, "message": message}}, status, headers)
+    return Response(error_body(status), status, headers, content_type=JSON_TYPE)
+
+
+def error_body(status: int) -> bytes:
+    message = MESSAGES.get(status, HTTP_STATUS_CODES.get(status, "Error"))
+    return json_bytes({"error": {"status": status, "message": message}})
 
 
 def allow_any_origin(response: Response) -> Response:

@@ -6,17 +6,16 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
 
-from flask import url_for
-
 from ..queries.export import ExportUnit, InLanguages
 from ..records import SOURCE_LANGUAGE
+from ..site_address import absolute_url
 
 
 def organisation_document(units: list[ExportUnit], languages: Sequence[str]) -> dict:
     """Every unit in tree order, each with its parent's and its current children's ids."""
     return {
         **_about(languages),
-        "url": url_for("api.organisation", _external=True),
+        "url": absolute_url("api.organisation"),
         "units": [
             {**unit_fields(unit, languages), "parent": unit.parent, "children": unit.children}
             for unit in units
@@ -71,7 +70,7 @@ def unit_fields(unit: ExportUnit, languages: Sequence[str]) -> dict:
 
 
 def unit_url(unit_id: str) -> str:
-    return url_for("api.unit", unit_id=unit_id, _external=True)
+    return absolute_url("api.unit", unit_id=unit_id)
 
 
 def _about(languages: Sequence[str]) -> dict:
@@ -88,10 +87,8 @@ def _head(unit: ExportUnit) -> dict | None:
 def _pages(unit: ExportUnit, languages: Sequence[str]) -> dict[str, str]:
     """The unit's page in every language; the ministry's is the overview."""
     if unit.parent is None:
-        return {lang: url_for("site.overview", lang=lang, _external=True) for lang in languages}
-    return {
-        lang: url_for("site.unit", unit_id=unit.id, lang=lang, _external=True) for lang in languages
-    }
+        return {lang: absolute_url("site.overview", lang=lang) for lang in languages}
+    return {lang: absolute_url("site.unit", unit_id=unit.id, lang=lang) for lang in languages}
 
 
 def _link(unit_id: str, names: dict[str, InLanguages]) -> dict:

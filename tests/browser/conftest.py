@@ -8,13 +8,14 @@ import sqlite3
 import tempfile
 import threading
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from flask import Flask
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
@@ -89,12 +90,18 @@ def site_config(pytestconfig) -> dict:
 
 
 @contextmanager
-def serve(app) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+def serve(config: dict, prepare: Callable[[Flask], object] | None = None) -> Iterator[str]:
+    """The site of `config` on a free port, its SITE_URL that port's address;
+    `prepare` may add to the app before it serves."""
+    server = make_server("127.0.0.1", 0, None, threaded=True)
+    url = f"http://127.0.0.1:{server.server_port}"
+    server.app = create_app({**config, "SITE_URL": url})
+    if prepare is not None:
+        prepare(server.app)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield url
     finally:
         server.shutdown()
         thread.join()
@@ -102,7 +109,7 @@ def serve(app) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def live_server(site_config) -> Iterator[str]:
-    with serve(create_app(site_config)) as url:
+    with serve(site_config) as url:
         yield url
 
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from bzksite import create_app
 from tests.conftest import build_site
 from tests.made_up import MADE_UP, deeper_content
 
@@ -32,7 +31,7 @@ A4_LANDSCAPE = (842, 595)  # PDF points
 def site(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("chart")
     content = deeper_content(folder, {**MADE_UP, **LONG})
-    with serve(create_app(build_site(folder, content=content))) as url:
+    with serve(build_site(folder, content=content)) as url:
         yield url
 
 

@@ -9,8 +9,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from bzksite import create_app
-
 from . import exceptions
 from .axe import PinnedAxe, describe
 from .conftest import serve
@@ -154,8 +152,7 @@ def test_axe_passes_in_every_state_of_the_banner(visitor, base_url, lang):
 
 @pytest.fixture(scope="module")
 def matomo_site(site_config) -> Iterator[str]:
-    app = create_app({**site_config, "MATOMO_URL": MATOMO, "MATOMO_SITE_ID": 5})
-    with serve(app) as url:
+    with serve({**site_config, "MATOMO_URL": MATOMO, "MATOMO_SITE_ID": 5}) as url:
         yield url
 
 

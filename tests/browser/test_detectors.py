@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from bzksite import create_app
-
 from . import checks
 from .axe import AxeError, PinnedAxe
 from .conftest import serve
@@ -18,9 +16,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def fixture_server(site_config):
-    app = create_app(site_config)
-    app.register_blueprint(bp)
-    with serve(app) as url:
+    with serve(site_config, lambda app: app.register_blueprint(bp)) as url:
         yield url
 
 

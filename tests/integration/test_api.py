@@ -123,7 +123,9 @@ def test_a_unit_document_has_its_texts_contact_and_links(client):
     assert get_json(client, "/api/v1/units/dgvb.json", "unit")["unit"]["pages"] is None
 
 
-def test_addresses_follow_the_host_and_scheme_asked_for(client):
-    document = get_json(client, ORGANISATION, "organisation", base_url="https://127.0.0.1")
-    assert document["url"] == "https://127.0.0.1" + ORGANISATION
-    assert document["units"][1]["url"].startswith("https://127.0.0.1/api/v1/units/")
+def test_addresses_start_with_the_site_url_whatever_host_was_asked_for(site_config):
+    config = {**site_config, "SITE_URL": "https://organisatie.example.nl/"}
+    client = create_app(config).test_client()
+    document = get_json(client, ORGANISATION, "organisation", base_url="http://127.0.0.1:8123")
+    assert document["url"] == "https://organisatie.example.nl" + ORGANISATION
+    assert document["units"][1]["url"].startswith("https://organisatie.example.nl/api/v1/units/")

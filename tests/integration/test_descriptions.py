@@ -14,7 +14,7 @@ from bzksite.content.tree import standings
 from bzksite.description import shorten
 from bzksite.records import SOURCE_LANGUAGE
 from tests.conftest import CONTENT, build_site
-from tests.pagecheck import check_page, parse
+from tests.pagecheck import check_page
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 # The paragraph that describes each kind of page: the ministry's is the overview's.
@@ -110,10 +110,3 @@ def test_an_error_page_is_described_by_its_explanation(client):
     assert description(page) == (
         "There is no page at this address. Check the address for typing errors."
     )
-
-
-def test_the_bad_host_page_is_described_by_its_explanation(client):
-    response = client.get("/nl/", headers={"Host": "evil.example"})
-    assert response.status_code == 400
-    page = parse("/nl/", response.get_data(as_text=True))
-    assert description(page) == "De server kon dit verzoek niet verwerken."

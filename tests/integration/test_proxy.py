@@ -1,5 +1,7 @@
 """X-Forwarded-Proto and X-Forwarded-For count only from FORWARDED_ALLOW_IPS,
-and only together; a bad setting stops the site at start-up."""
+and only together; a bad setting stops the site at start-up. (The scheme
+decides whether a form post came from the site itself: consent.py. Links
+never depend on it: they start with SITE_URL.)"""
 
 import pytest
 from flask import request
@@ -7,20 +9,29 @@ from flask import request
 from bzksite import create_app
 
 FORWARDED = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
-CANONICAL = 'rel="canonical" href="{}://localhost/en/"'
 
 
-def canonical_scheme(client, headers: dict, address: str = "127.0.0.1") -> str:
-    response = client.get("/en/", headers=headers, environ_base={"REMOTE_ADDR": address})
+def seen_by_flask(config: dict, headers: dict, address: str = "127.0.0.1") -> tuple[str, str]:
+    """The scheme and the visitor's address as a new site of `config` sees them."""
+    app = create_app(config)
+    seen = []
+    app.before_request(lambda: seen.append((request.scheme, request.remote_addr)))
+    # The search page is rendered for every request: the page cache keeps none.
+    response = app.test_client().get(
+        "/en/search/?q=kiem", headers=headers, environ_base={"REMOTE_ADDR": address}
+    )
     assert response.status_code == 200
-    page = response.get_data(as_text=True)
-    (scheme,) = [s for s in ("http", "https") if CANONICAL.format(s) in page]
-    return scheme
+    (found,) = seen
+    return found
 
 
-def test_the_proxy_on_an_allowed_address_sets_the_scheme(client):
-    assert canonical_scheme(client, FORWARDED) == "https"
-    assert canonical_scheme(client, {}) == "http", "a page of each scheme, cached apart"
+def scheme(config: dict, headers: dict, address: str = "127.0.0.1") -> str:
+    return seen_by_flask(config, headers, address)[0]
+
+
+def test_the_proxy_on_an_allowed_address_sets_the_scheme(site_config):
+    assert scheme(site_config, FORWARDED) == "https"
+    assert scheme(site_config, {}) == "http"
 
 
 @pytest.mark.parametrize(
@@ -35,22 +46,24 @@ def test_the_proxy_on_an_allowed_address_sets_the_scheme(client):
     ],
     ids=["another address", "the visitor", "no X-Forwarded-For", "no scheme", "two", "empty"],
 )
-def test_forwarding_headers_are_ignored_otherwise(client, headers, address):
-    assert canonical_scheme(client, headers, address) == "http"
+def test_forwarding_headers_are_ignored_otherwise(site_config, headers, address):
+    assert scheme(site_config, headers, address) == "http"
 
 
-def test_the_visitor_address_comes_from_the_proxy(app):
-    seen = []
-    app.before_request(lambda: seen.append(request.remote_addr))
-    app.test_client().get("/en/", headers=FORWARDED)
-    app.test_client().get("/en/", headers=FORWARDED, environ_base={"REMOTE_ADDR": "127.0.0.2"})
-    assert seen == ["203.0.113.9", "127.0.0.2"]
+def test_the_visitor_address_comes_from_the_proxy(site_config):
+    assert seen_by_flask(site_config, FORWARDED)[1] == "203.0.113.9"
+    assert seen_by_flask(site_config, FORWARDED, "127.0.0.2")[1] == "127.0.0.2"
+
+
+def test_no_link_follows_the_forwarded_scheme(client):
+    page = client.get("/en/", headers=FORWARDED).get_data(as_text=True)
+    assert 'rel="canonical" href="http://localhost/en/"' in page
 
 
 def test_a_network_can_be_allowed(site_config):
-    client = create_app({**site_config, "FORWARDED_ALLOW_IPS": ["10.0.0.0/8"]}).test_client()
-    assert canonical_scheme(client, FORWARDED, "10.1.2.3") == "https"
-    assert canonical_scheme(client, FORWARDED, "127.0.0.1") == "http"
+    config = {**site_config, "FORWARDED_ALLOW_IPS": ["10.0.0.0/8"]}
+    assert scheme(config, FORWARDED, "10.1.2.3") == "https"
+    assert scheme(config, FORWARDED, "127.0.0.1") == "http"
 
 
 @pytest.mark.parametrize(

@@ -72,7 +72,9 @@ def test_the_headers_pass_the_observatory_rules_that_need_no_https(site_config, 
 def test_strict_transport_security_only_when_behind_https(site_config):
     plain = create_app(site_config).test_client().get("/nl/")
     assert "Strict-Transport-Security" not in plain.headers
-    https = create_app({**site_config, "HTTPS": True}).test_client()
+    https = create_app(
+        {**site_config, "HTTPS": True, "SITE_URL": "https://localhost"}
+    ).test_client()
     response = https.get("/nl/", base_url="https://localhost")
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
     choice = https.post("/nl/cookies/", data={"analytics": "no"})  # a proxy that hides https

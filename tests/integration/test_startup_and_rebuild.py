@@ -127,3 +127,10 @@ def test_trusted_hosts_that_are_no_json_list_stop_start_up(site_config, monkeypa
     monkeypatch.setenv("BZKSITE_TRUSTED_HOSTS", value)
     with pytest.raises(ValueError, match="TRUSTED_HOSTS must be a JSON list"):
         create_app(site_config)
+
+
+def test_a_bad_site_url_in_the_environment_stops_start_up(site_config, monkeypatch):
+    monkeypatch.setenv("BZKSITE_SITE_URL", "organisatie.example.nl")
+    config = {key: value for key, value in site_config.items() if key != "SITE_URL"}
+    with pytest.raises(ValueError, match=r"SITE_URL: 'organisatie\.example\.nl' is not an http"):
+        create_app(config)

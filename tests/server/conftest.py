@@ -68,6 +68,7 @@ def start(folder: Path, config: dict, *options: str) -> Server:
         **settings(),
         "BZKSITE_DATABASE": config["DATABASE"],
         "BZKSITE_TRANSLATIONS": config["TRANSLATIONS"],
+        "BZKSITE_SITE_URL": f"http://127.0.0.1:{port}",
     }
     command = [str(GRANIAN), "--port", str(port), *options, "app:app"]
     with log.open("wb") as output:

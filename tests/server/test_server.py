@@ -223,13 +223,27 @@ def test_head_gets_the_headers_of_get_without_the_body(server):
 FORWARDED = (b"X-Forwarded-Proto: https", b"X-Forwarded-For: 203.0.113.9")
 
 
+def consent_from(origin: bytes, *headers: bytes) -> bytes:
+    """The consent form, posted from a page of `origin` by a browser that sends
+    no Sec-Fetch-Site: the site compares the origin with its own scheme and host."""
+    body = b"analytics=no&return=/en/"
+    form = (b"Content-Type: application/x-www-form-urlencoded", b"Content-Length: %d" % len(body))
+    return get(b"/en/cookies/", b"Origin: " + origin, *form, *headers, method=b"POST", body=body)
+
+
 def test_the_proxy_says_the_visitor_came_over_https(server):
-    page = raw(server.port, get(b"/en/", *FORWARDED))
-    assert status(page) == 200
-    assert b'rel="canonical" href="https://127.0.0.1/en/"' in page
+    assert status(raw(server.port, consent_from(b"https://127.0.0.1", *FORWARDED))) == 303
+    assert status(raw(server.port, consent_from(b"http://127.0.0.1", *FORWARDED))) == 403
 
 
 def test_forwarding_headers_from_another_address_are_ignored(server):
-    page = raw(server.port, get(b"/en/", *FORWARDED), source="127.0.0.2")
-    assert status(page) == 200
-    assert b'rel="canonical" href="http://127.0.0.1/en/"' in page
+    answer = raw(server.port, consent_from(b"https://127.0.0.1", *FORWARDED), source="127.0.0.2")
+    assert status(answer) == 403
+    assert status(raw(server.port, consent_from(b"http://127.0.0.1"), source="127.0.0.2")) == 303
+
+
+def test_links_start_with_the_site_url_whatever_the_host_and_scheme(server):
+    for host in (b"Host: localhost:1234", b"Host: 127.0.0.1:80"):
+        page = raw(server.port, get(b"/en/", *FORWARDED).replace(HOST, host + b"\r\n"))
+        assert status(page) == 200
+        assert b'rel="canonical" href="%s/en/"' % server.url.encode() in page
