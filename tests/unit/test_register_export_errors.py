@@ -177,3 +177,10 @@ def test_the_root_twice(tmp_path: Path):
     assert (
         refused(path) == f"{display_path(path)}:{second}: {message} (the first is on line {first})"
     )
+
+
+def test_a_prefix_without_its_namespace(tmp_path: Path):
+    path = tmp_path / "exportOO.xml"
+    path.write_text("<p:overheidsorganisaties><p:organisaties/></p:overheidsorganisaties>\n")
+    message = "the root element is <p:overheidsorganisaties>, not <overheidsorganisaties>"
+    assert refused(path) == f"{display_path(path)}:1: not the register's export: {message}"
