@@ -5,7 +5,8 @@ Reads a register export given with --file, or downloads the register's
 current export of the ministries into a cache folder first. Only what the
 register holds changes (kind, parent, name, abbreviation, end, head,
 contact data, register ids); descriptions and everything else stay as they
-are. Prints what changed, then writes every file or, on any problem, none.
+are. Prints what changed, then replaces the units folder as a whole or, on
+any problem, writes nothing.
 """
 
 import argparse
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bzksite.register.download import download
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.records import DEFAULT_ROOT, EXPORT_URL, RegisterError
+from bzksite.register.swap import done, finish_swap
 from bzksite.register.xmlexport import read_register
 from bzksite.sourcefiles import BuildError
 
@@ -43,10 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
     try:
+        finish_swap(args.content)
         path = args.file or download(args.url, args.cache, args.max_bytes, args.timeout)
         planned = plan_import(args.content, read_register(path, args.root), today)
         apply_import(args.content, planned)
-    except (RegisterError, BuildError) as error:
+        done(args.content)
+    except (RegisterError, BuildError, OSError) as error:
         print(error, file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)
         return 1
