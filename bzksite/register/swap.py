@@ -7,9 +7,9 @@ step: renameat2(RENAME_EXCHANGE), Linux's atomic swap of two names. Where
 the file system cannot exchange, three renames do it (units/ to .units.old,
 .units.import to units/, .units.old to .units.import), and the next import
 completes them after a kill (finish_swap). Either way .units.import then
-holds the old units. It is removed only once the import is done, so while
-it exists an import did not finish: make db refuses to build, and the next
-import finishes the work.
+holds the old units. It is removed only once the import is done, translation
+steps included, so while it exists an import did not finish: make db refuses
+to build, and the next import finishes the work.
 """
 
 import ctypes
