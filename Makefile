@@ -148,12 +148,12 @@ i18n-init: install gettext ## Start the catalogs of a new language: make i18n-in
 i18n-compile: install gettext ## Compile the interface catalogs (make db does this too)
 	$(BIN)/python scripts/i18n.py compile
 
-# The import changes names, heads and units: the templates and catalogs follow,
-# so new and renamed texts reach the translators as new or fuzzy entries.
+# The import changes names, heads and units: the templates and catalogs follow
+# (the importer runs i18n-extract and i18n-update itself), so new and renamed
+# texts reach the translators as new or fuzzy entries. One process, exec'd, so
+# that stopping the recipe stops all of it.
 import-register: install gettext ## Update db/content/units from the register [FILE=export.xml ROOT=<TOOI>]
-	$(BIN)/python scripts/import_register.py $(if $(FILE),--file "$(FILE)") $(if $(ROOT),--root "$(ROOT)") $(if $(URL),--url "$(URL)")
-	$(BIN)/python scripts/i18n.py extract
-	$(BIN)/python scripts/i18n.py update
+	exec $(BIN)/python scripts/import_register.py $(if $(FILE),--file "$(FILE)") $(if $(ROOT),--root "$(ROOT)") $(if $(URL),--url "$(URL)")
 
 clean: ## Remove the virtualenvs, the database and compiled catalogs
 	rm -rf $(VENV) $(UV_VENV) node_modules db/site.db db/.site.db.* .pytest_cache .ruff_cache .cache

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bzksite.register.swap import unfinished
 from bzksite.sourcefiles import BuildError, display_path
 from bzksite.store import build_database
 from bzksite.translate.catalogs import read_messages, write_messages
@@ -35,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     report = args.accessibility_report
+    # Never build what a stopped import left: the next import finishes it.
+    if (leftover := unfinished(args.content)) is not None:
+        message = "an import of the register did not finish; run `make import-register` again"
+        print(f"{display_path(leftover)}: {message}", file=sys.stderr)
+        return 1
     try:
         messages = read_messages(args.translations)
         build_id = build_database(args.content, args.translations, args.output, report)

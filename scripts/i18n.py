@@ -48,8 +48,8 @@ def all_languages(translations: Path) -> list[str]:
     return languages + [code for code in begun if code not in languages]
 
 
-def do_extract(translations: Path, languages: list[str]) -> int:
-    for path, changed in extract(ROOT, translations):
+def do_extract(translations: Path, languages: list[str], content: Path | None = None) -> int:
+    for path, changed in extract(ROOT, translations, content):
         print(f"{'Wrote' if changed else 'Unchanged:'} {display_path(path)}.")
     return 0
 

@@ -2,9 +2,8 @@
 into db/content/units/. It changes only what the register holds (kind,
 parent, name, abbreviation, end, head, contact data, ids), keeps everything
 else of a file byte for byte (tomlkit), checks the result as make db would,
-and then writes every file or none."""
+and then replaces the units folder as a whole (swap.py)."""
 
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from ..content.units import Unit
 from ..sourcefiles import BuildError
 from .matching import Matcher, kind_of
 from .records import RegisterError, RegisterUnit
+from .swap import replace_units
 from .tomledit import UnitFile
 
 REPORT_ORDER = ("new", "renamed", "moved", "ended", "new head")
@@ -79,7 +79,7 @@ def _report_changes(
 
 
 def apply_import(content_dir: Path, planned: Import) -> None:
-    """Check the content as it would be, then write every file or none."""
+    """Check the content as it would be, then replace the units folder: all files or none."""
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / "content"
         shutil.copytree(content_dir, trial)
@@ -89,15 +89,9 @@ def apply_import(content_dir: Path, planned: Import) -> None:
             read_sources(trial)
         except BuildError as error:
             raise RegisterError(f"the import would break the content:\n{error}") from None
-    staged = []
+    if not planned.files:
+        return
     try:
-        for path, text in planned.files.items():
-            temporary = path.with_name(f".{path.name}.import")
-            temporary.write_text(text, encoding="utf-8")
-            staged.append((temporary, path))
+        replace_units(content_dir, planned.files)
     except OSError as error:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
         raise RegisterError(f"cannot write the content: {error}") from None
-    for temporary, path in staged:
-        os.replace(temporary, path)

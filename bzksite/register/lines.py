@@ -13,6 +13,8 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from .elements import local
+
 # At most this much is handed out at once, so that a file without line
 # breaks is still read in pieces.
 _PIECE = 64 * 1024
@@ -47,7 +49,7 @@ class LineReader:
 
     def start_line(self, element: etree._Element) -> int | None:
         """The line where the start tag of `element`, just reported by the parser, begins."""
-        name = etree.QName(element).localname
+        name = local(element.tag)
         opener = f"<{element.prefix}:{name}" if element.prefix else f"<{name}"
         opener_bytes = opener.encode()
         for line, piece in reversed(self._recent):

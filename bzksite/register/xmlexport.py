@@ -16,11 +16,10 @@ from lxml import etree
 from .elements import identifier, local
 from .exportfile import ExportFile, error
 from .lines import LineReader
-from .prologue import DTD, check_prologue
+from .prologue import DTD, ROOT_ELEMENT, TRUNCATED, check_prologue, not_the_export
 from .records import RegisterUnit
 from .units import read_unit
 
-ROOT_ELEMENT = "overheidsorganisaties"
 _OPTIONS = {
     "events": ("start", "end"),
     "resolve_entities": False,
@@ -80,16 +79,18 @@ def _scan(source: ExportFile, reader: LineReader, root: str) -> RegisterUnit:
 
 
 def _check_document(source: ExportFile, reader: LineReader, element: etree._Element) -> None:
-    """At the first start event: no DTD, and the register's root element."""
+    """At the first start event: no DTD, and the register's root element.
+
+    check_prologue refuses both before the parser starts, in a file it can
+    read as UTF-8. This catches them in one it cannot (UTF-16, which XML
+    allows), and a root whose prefix no xmlns declares: the scan compares
+    the name after the prefix, lxml keeps such a prefix in the name.
+    """
     docinfo = element.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise error(source.path, None, DTD)
     if local(element.tag) != ROOT_ELEMENT:
-        message = (
-            f"not the register's export: the root element is <{local(element.tag)}>,"
-            f" not <{ROOT_ELEMENT}>"
-        )
-        raise error(source.path, reader.start_line(element), message)
+        raise not_the_export(source.path, reader.start_line(element), local(element.tag))
 
 
 def _forget(element: etree._Element, source: ExportFile) -> None:
@@ -108,5 +109,5 @@ def _syntax_error(path: Path, problem: etree.XMLSyntaxError, reader: LineReader)
     # the line where the file ends, other than content after the root element
     # or a mismatched end tag, means the file stops short.
     if reader.at_end and problem.lineno >= reader.last_line and problem.code not in _NOT_TRUNCATED:
-        return error(path, line, "the file ends in the middle of an element (truncated?)")
+        return error(path, line, TRUNCATED)
     return error(path, line, f"not well-formed XML ({_POSITION.sub('', problem.msg)})")

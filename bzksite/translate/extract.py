@@ -25,12 +25,14 @@ from .writer import render, replace_if_changed, write_catalog
 PROJECT = {"project": "bzksite", "version": "1", "copyright_holder": "bzksite"}
 
 
-def extract(root: Path, output: Path) -> list[tuple[Path, bool]]:
+def extract(root: Path, output: Path, content: Path | None = None) -> list[tuple[Path, bool]]:
     """Write messages.pot and content.pot of the checkout in `root` into
-    `output`; each path with whether it changed."""
+    `output`; each path with whether it changed. `content` is the content
+    folder, by default the checkout's db/content."""
+    content = content or root / "db" / "content"
     templates = {
         "messages": interface_template(root),
-        "content": content_template(root / "db" / "content", root),
+        "content": content_template(content, content.parent.parent),
     }
     written = []
     for domain, template in templates.items():
