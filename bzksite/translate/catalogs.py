@@ -16,7 +16,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
-from ..sourcefiles import BuildError, SourceError, read_utf8
+from ..sourcefiles import BuildError, SourceError, read_bytes, read_utf8
 from . import tools
 from .header import Header, read_header
 from .pochecks import check_header, check_markup
@@ -54,7 +54,7 @@ def read_checked(path: Path) -> tuple[Catalog, Header]:
 
 
 def _text(path: Path) -> str:
-    if path.read_bytes().startswith(codecs.BOM_UTF8):
+    if read_bytes(path).startswith(codecs.BOM_UTF8):
         raise SourceError(
             path,
             1,
