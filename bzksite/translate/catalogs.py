@@ -8,12 +8,10 @@ site's own rules (pochecks) come on top.
 
 import codecs
 import io
-import os
 import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
 from ..sourcefiles import BuildError, SourceError, read_bytes, read_utf8
@@ -81,17 +79,3 @@ def read_messages(translations_dir: Path) -> dict[Path, Catalog]:
     if errors:
         raise BuildError(errors)
     return catalogs
-
-
-def write_messages(catalogs: dict[Path, Catalog]) -> None:
-    """Compile each catalog to the .mo beside it, which Flask-Babel reads.
-
-    Fuzzy entries are left out, so the interface shows the English msgid
-    rather than a translation nobody has checked.
-    """
-    for path, catalog in catalogs.items():
-        target = path.with_suffix(".mo")
-        temporary = target.with_name(f".{target.name}.tmp")
-        with temporary.open("wb") as file:
-            write_mo(file, catalog, use_fuzzy=False)
-        os.replace(temporary, target)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bzksite.translate import compile as compile_module
 from tests.conftest import ROOT
 
 build_main = runpy.run_path(str(ROOT / "scripts/build.py"))["main"]
@@ -48,7 +49,8 @@ class Site:
         assert self.make_db() == 1
         assert capsys.readouterr().err.splitlines() == [
             line,
-            f"Build failed; {os.path.relpath(self.output)} is unchanged.",
+            f"Build failed; {os.path.relpath(self.output)} is unchanged,"
+            " and so are the compiled catalogs.",
         ]
         assert self.files() == before
 
@@ -102,6 +104,14 @@ def test_a_database_folder_without_write_access(site, capsys, monkeypatch):
                     f" access to {folder}/")  # fmt: skip
 
 
+def test_a_catalog_folder_without_write_access(site, capsys, monkeypatch):
+    folder = (site.translations / MESSAGES).parent
+    refuse(monkeypatch, tempfile, "mkstemp", folder, errno.EACCES)
+    where = os.path.relpath(folder / "messages.mo")
+    site.fails_with(capsys, f"{where}: cannot write (Permission denied): make db needs write"
+                    f" access to {os.path.relpath(folder)}/")  # fmt: skip
+
+
 def test_a_full_disk_while_writing_the_database(site, capsys, monkeypatch):
     """Injected: SQLite's SQLITE_FULL, as a full disk makes it raise mid-build."""
     full = sqlite3.OperationalError("database or disk is full")
@@ -112,6 +122,19 @@ def test_a_full_disk_while_writing_the_database(site, capsys, monkeypatch):
 
     monkeypatch.setattr("bzksite.store.write.write_search_index", fill_the_disk)
     where = os.path.relpath(site.output)
+    site.fails_with(capsys, f"{where}: no space left on device: free some space and run make db"
+                    " again")  # fmt: skip
+
+
+def test_a_full_disk_while_writing_a_catalog(site, capsys, monkeypatch):
+    """Injected: the OSError(ENOSPC) a write raises on a full disk, half-way."""
+
+    def write_half(file, catalog, use_fuzzy=False):
+        file.write(b"\xde\x12\x04\x95")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(compile_module, "write_mo", write_half)
+    where = os.path.relpath((site.translations / MESSAGES).with_suffix(".mo"))
     site.fails_with(capsys, f"{where}: no space left on device: free some space and run make db"
                     " again")  # fmt: skip
 
