@@ -4,7 +4,8 @@ were and no temporary file left; never a traceback.
 
 The tests run as root, for whom a chmod stops no write: a folder in a file's
 place or a file in a folder's are real failures here; a refused permission
-and a full disk are injected as the error the system call would raise."""
+and a full disk are injected as the error the system call would raise
+(tests/unit/test_full_disk.py has real ones, where the machine allows)."""
 
 import errno
 import os
