@@ -24,6 +24,8 @@ def new_file(target: Path) -> Iterator[Path]:
     `swap_in`. When the block fails the file is removed, and an OSError (or
     SQLite's word for one) becomes the BuildError that names `target`."""
     try:
+        if target.is_dir():  # else only the rename at the end would find it
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.close(handle)

@@ -37,11 +37,12 @@ class Site:
              "--output", str(self.output)]
         )  # fmt: skip
 
-    def files(self) -> dict[str, bytes | None]:
-        """What is in the folders the build writes to (None: a folder)."""
+    def files(self) -> dict[str, tuple[int, bytes | None]]:
+        """What is in the folders the build writes to: each file's inode (a
+        file swapped in has a new one, even with the same bytes) and bytes."""
         folders = [self.output.parent, *self.translations.glob("*/LC_MESSAGES")]
         found = [path for folder in folders if folder.is_dir() for path in folder.iterdir()]
-        return {str(path): None if path.is_dir() else content(path) for path in found}
+        return {str(path): (path.stat().st_ino, content(path)) for path in found}
 
     def fails_with(self, capsys, line: str) -> None:
         """make db fails with `line` alone and changes no file."""
@@ -56,7 +57,9 @@ class Site:
         assert self.files() == before
 
 
-def content(path: Path) -> bytes:
+def content(path: Path) -> bytes | None:
+    if path.is_dir():
+        return None
     with path.open("rb") as file:  # not Path.read_bytes, which a test replaces
         return file.read()
 
@@ -78,10 +81,15 @@ def refuse(monkeypatch, module, name: str, folder: Path, error: int) -> None:
     monkeypatch.setattr(module, name, refusing)
 
 
-def test_a_folder_in_the_databases_place(site, capsys):
-    site.output.unlink()
-    site.output.mkdir()
-    where = os.path.relpath(site.output)
+@pytest.mark.parametrize("written", ["database", "catalog"])
+def test_a_folder_in_the_place_of_a_file_it_writes(site, capsys, written):
+    """Found before anything is swapped in: the database is not replaced when
+    the catalog cannot be, nor the other way round."""
+    catalog = (site.translations / MESSAGES).with_suffix(".mo")
+    target = {"database": site.output, "catalog": catalog}[written]
+    target.unlink()
+    target.mkdir()
+    where = os.path.relpath(target)
     site.fails_with(capsys, f"{where}: cannot write (Is a directory): a folder is in its place;"
                     " move it away")  # fmt: skip
 
