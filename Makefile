@@ -55,11 +55,12 @@ db: install gettext ## Build db/site.db and the compiled catalogs from db/conten
 	$(BIN)/python scripts/build.py
 
 # granian.env holds the settings, as systemd's EnvironmentFile= reads them in production.
+# bzksite.check first: granian restarts a worker that cannot load the site, it does not stop.
 # With PORT, the site's links name that port too, unless BZKSITE_SITE_URL says otherwise.
 run: db ## Serve the site with granian on http://127.0.0.1:8000 [PORT=8000]
 	set -a && . ./granian.env && set +a && \
 		$(if $(PORT),export BZKSITE_SITE_URL="$${BZKSITE_SITE_URL:-http://127.0.0.1:$(PORT)}" &&) \
-		exec $(BIN)/granian $(if $(PORT),--port $(PORT)) app:app
+		$(BIN)/python -m bzksite.check && exec $(BIN)/granian $(if $(PORT),--port $(PORT)) app:app
 
 browser: ## Install Debian's chromium and chromium-driver when missing
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \

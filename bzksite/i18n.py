@@ -16,6 +16,7 @@ from flask import Flask, Response, current_app, g, request
 from flask_babel import Babel
 
 from . import interface, queries
+from .compiled import UnreadableCatalog, compiled_path, read_compiled
 from .db import get_db
 from .records import SOURCE_LANGUAGE
 from .site_address import absolute_url
@@ -43,15 +44,26 @@ def init_app(app: Flask) -> None:
     )
 
 
-def check_catalogs(translations: Path, languages: Iterable[str]) -> None:
-    """Stop start-up when a language's interface catalog was never compiled.
+class CatalogNotCompiled(RuntimeError):
+    pass
 
-    Flask-Babel would silently fall back to English otherwise.
+
+def check_catalogs(translations: Path, languages: Iterable[str]) -> None:
+    """Stop start-up unless each language's interface catalog is compiled and
+    reads as Flask-Babel will read it.
+
+    Missing, Flask-Babel would silently fall back to English; garbage,
+    truncated or empty, every page in the language would fail. A language
+    without a catalog (English: the msgids are its text) needs none.
     """
     for code in languages:
-        po = translations / code / "LC_MESSAGES" / "messages.po"
-        if po.exists() and not po.with_suffix(".mo").exists():
-            raise RuntimeError(f"{po.with_suffix('.mo')} is missing: run `make db` to compile it.")
+        mo = compiled_path(translations, code)
+        if not mo.exists() and not mo.with_suffix(".po").exists():
+            continue
+        try:
+            read_compiled(mo)
+        except UnreadableCatalog as error:
+            raise CatalogNotCompiled(f"{error}: run `make db` to compile it.") from None
 
 
 def languages() -> list[str]:

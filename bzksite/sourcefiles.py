@@ -1,5 +1,6 @@
 """Build errors that name the file and line an editor or translator must fix."""
 
+import errno
 import os
 from pathlib import Path
 
@@ -31,9 +32,25 @@ class BuildError(Exception):
         self.errors = errors
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a source file; SourceError saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        advice = _READ_ADVICE.get(error.errno, "make db needs to read it")
+        raise SourceError(path, None, f"cannot read ({error.strerror}): {advice}") from None
+
+
+_READ_ADVICE = {
+    errno.EISDIR: "a folder is in its place; make db needs a file here",
+    errno.EACCES: "make db needs read access to it",
+    errno.EPERM: "make db needs read access to it",
+}
+
+
 def read_utf8(path: Path) -> str:
     """The text of a source file; SourceError with the line of the first bad byte."""
-    data = path.read_bytes()
+    data = read_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

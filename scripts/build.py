@@ -1,8 +1,10 @@
 """Build db/site.db from db/content/, translations/ and reports/accessibility.json,
 and compile the interface catalogs.
 
-Every source is checked before anything is written: on an error the build
-names file and line, and the database and catalogs stay as they were.
+Every source is checked before anything is written, and every file is
+written beside the old one and swapped in only when all are complete: on an
+error, a source's or the disk's, the build names the file (and the line) in
+one line, and the database and catalogs stay as they were.
 """
 
 import argparse
@@ -12,7 +14,8 @@ from pathlib import Path
 from bzksite.register.swap import unfinished
 from bzksite.sourcefiles import BuildError, display_path
 from bzksite.store import build_database
-from bzksite.translate.catalogs import read_messages, write_messages
+from bzksite.translate.catalogs import read_messages
+from bzksite.translate.compile import staged_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,13 +45,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{display_path(leftover)}: {message}", file=sys.stderr)
         return 1
     try:
-        messages = read_messages(args.translations)
-        build_id = build_database(args.content, args.translations, args.output, report)
+        # The catalogs are compiled and checked first, and swapped in with the database.
+        with staged_messages(read_messages(args.translations)):
+            build_id = build_database(args.content, args.translations, args.output, report)
     except BuildError as error:
         print(error, file=sys.stderr)
-        print(f"Build failed; {display_path(args.output)} is unchanged.", file=sys.stderr)
+        unchanged = f"{display_path(args.output)} is unchanged, and so are the compiled catalogs"
+        print(f"Build failed; {unchanged}.", file=sys.stderr)
         return 1
-    write_messages(messages)
     print(f"Built {display_path(args.output)} (build {build_id}).")
     if not report.exists():
         print(f"Notice: no {display_path(report)}: the accessibility statement shows no results.")

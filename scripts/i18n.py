@@ -22,7 +22,8 @@ from babel import Locale, UnknownLocaleError
 from bzksite import settings
 from bzksite.sourcefiles import BuildError, SourceError, display_path
 from bzksite.translate import uptodate
-from bzksite.translate.catalogs import read_checked, read_messages, write_messages
+from bzksite.translate.catalogs import read_checked, read_messages
+from bzksite.translate.compile import write_messages
 from bzksite.translate.domains import DOMAINS, domains_of
 from bzksite.translate.extract import extract
 from bzksite.translate.status import catalog_status, changed_words

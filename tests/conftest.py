@@ -14,7 +14,8 @@ import pytest
 
 from bzksite import create_app
 from bzksite.store import build_database
-from bzksite.translate.catalogs import read_messages, write_messages
+from bzksite.translate.catalogs import read_messages
+from bzksite.translate.compile import write_messages
 from tests import languages
 
 ROOT = Path(__file__).resolve().parent.parent

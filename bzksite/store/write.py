@@ -1,8 +1,6 @@
 """Write the site database: a new file, swapped in only when it is complete."""
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,6 +9,7 @@ from sqlite_utils import Database
 
 from ..content.sources import Sources
 from ..content.tree import standings
+from ..outputfiles import new_file, swap_in
 from ..records import SOURCE_LANGUAGE, ReportSummary
 from .schema import create_tables
 from .search import write_search_index
@@ -27,25 +26,29 @@ def write_database(
     """Build the database beside `output`, then replace `output` in one rename.
 
     Readers that opened the old file keep reading it; the next connection
-    sees the new one. A failure leaves the old file as it was.
+    sees the new one. A failure leaves the old file as it was, and one of
+    the disk's (full, read-only) is a BuildError naming `output`.
     """
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
-    )
-    os.close(handle)
+    with new_file(output) as temporary:
+        _write(temporary, sources, translations, report, build_id)
+        swap_in(temporary, output)
+
+
+def _write(
+    path: Path,
+    sources: Sources,
+    translations: Translations,
+    report: ReportSummary | None,
+    build_id: str,
+) -> None:
+    db = Database(path)
     try:
-        db = Database(temporary)
         create_tables(db)
         _fill(db, sources, translations, build_id)
         if report is not None:
             _fill_report(db, report)
+    finally:
         db.close()
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _fill(db: Database, sources: Sources, translations: Translations, build_id: str) -> None:

@@ -8,15 +8,13 @@ site's own rules (pochecks) come on top.
 
 import codecs
 import io
-import os
 import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
-from ..sourcefiles import BuildError, SourceError, read_utf8
+from ..sourcefiles import BuildError, SourceError, read_bytes, read_utf8
 from . import tools
 from .header import Header, read_header
 from .pochecks import check_header, check_markup
@@ -54,7 +52,7 @@ def read_checked(path: Path) -> tuple[Catalog, Header]:
 
 
 def _text(path: Path) -> str:
-    if path.read_bytes().startswith(codecs.BOM_UTF8):
+    if read_bytes(path).startswith(codecs.BOM_UTF8):
         raise SourceError(
             path,
             1,
@@ -81,17 +79,3 @@ def read_messages(translations_dir: Path) -> dict[Path, Catalog]:
     if errors:
         raise BuildError(errors)
     return catalogs
-
-
-def write_messages(catalogs: dict[Path, Catalog]) -> None:
-    """Compile each catalog to the .mo beside it, which Flask-Babel reads.
-
-    Fuzzy entries are left out, so the interface shows the English msgid
-    rather than a translation nobody has checked.
-    """
-    for path, catalog in catalogs.items():
-        target = path.with_suffix(".mo")
-        temporary = target.with_name(f".{target.name}.tmp")
-        with temporary.open("wb") as file:
-            write_mo(file, catalog, use_fuzzy=False)
-        os.replace(temporary, target)

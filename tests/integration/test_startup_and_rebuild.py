@@ -5,11 +5,13 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from bzksite import create_app
 from bzksite.db import DatabaseNotBuilt
+from bzksite.i18n import CatalogNotCompiled
 from tests.conftest import CONTENT, ROOT, build_site
 from tests.sample_report import write_report
 
@@ -25,12 +27,39 @@ def test_a_file_that_is_not_a_site_database_stops_start_up(site_config, tmp_path
         create_app({**site_config, "DATABASE": str(tmp_path / "site.db")})
 
 
-def test_uncompiled_interface_catalog_stops_start_up(site_config, tmp_path):
+# How the compiled catalog is spoiled, and the reason start-up gives.
+SPOILED_CATALOGS = {
+    "missing": (Path.unlink, "is missing"),
+    "garbage": (lambda mo: mo.write_bytes(b"garbage"), "is not a compiled catalog (Bad magic"),
+    "one byte short": (
+        lambda mo: mo.write_bytes(mo.read_bytes()[:-1]),
+        "is not a compiled catalog (File is corrupt)",
+    ),
+    "cut in half": (
+        lambda mo: mo.write_bytes(mo.read_bytes()[: mo.stat().st_size // 2]),
+        "is not a compiled catalog",
+    ),
+    "empty": (lambda mo: mo.write_bytes(b""), "is empty"),
+    "a folder in its place": (
+        lambda mo: (mo.unlink(), mo.mkdir()),
+        "cannot be read (Is a directory)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SPOILED_CATALOGS, ids=list(SPOILED_CATALOGS))
+def test_an_unreadable_interface_catalog_stops_start_up(site_config, tmp_path, case):
+    """Before the first page, not as a 500 on every Dutch page."""
+    spoil, reason = SPOILED_CATALOGS[case]
     translations = tmp_path / "translations"
     shutil.copytree(site_config["TRANSLATIONS"], translations)
-    (translations / "nl/LC_MESSAGES/messages.mo").unlink()
-    with pytest.raises(RuntimeError, match=r"messages\.mo is missing: run `make db`"):
+    mo = translations / "nl/LC_MESSAGES/messages.mo"
+    spoil(mo)
+    with pytest.raises(CatalogNotCompiled) as raised:
         create_app({**site_config, "TRANSLATIONS": str(translations)})
+    assert str(raised.value).startswith(f"{mo} {reason}")
+    assert str(raised.value).endswith(": run `make db` to compile it.")
+    assert "\n" not in str(raised.value)
 
 
 def run_build(content, translations, output, report=None):

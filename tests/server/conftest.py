@@ -59,21 +59,41 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 15) -> N
     raise RuntimeError(f"granian did not answer within {seconds} s")
 
 
-def start(folder: Path, config: dict, *options: str) -> Server:
-    """granian with granian.env, the test's database and `options` on top."""
-    port = free_port()
-    log = folder / "granian.log"
-    environment = {
+class SiteRefused(RuntimeError):
+    """bzksite.check, run before granian, refused to start the site."""
+
+
+def environment(config: dict) -> dict[str, str]:
+    """granian.env and the test's site; no BZKSITE_ or GRANIAN_ setting from the shell."""
+    return {
         **{k: v for k, v in os.environ.items() if not k.startswith(("BZKSITE_", "GRANIAN_"))},
         **settings(),
         "BZKSITE_DATABASE": config["DATABASE"],
         "BZKSITE_TRANSLATIONS": config["TRANSLATIONS"],
         "BZKSITE_SITE_URL": f"http://127.0.0.1:{port}",
     }
+
+
+def check(config: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bzksite.check"], cwd=ROOT, env=environment(config),
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def start(folder: Path, config: dict, *options: str) -> Server:
+    """granian with granian.env, the test's database and `options` on top,
+    after bzksite.check as make run does: SiteRefused with its line when the
+    site cannot start."""
+    checked = check(config)
+    if checked.returncode:
+        raise SiteRefused(checked.stderr.strip())
+    port = free_port()
+    log = folder / "granian.log"
     command = [str(GRANIAN), "--port", str(port), *options, "app:app"]
     with log.open("wb") as output:
         process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT,
+            command, cwd=ROOT, env=environment(config), stdout=output, stderr=subprocess.STDOUT,
             start_new_session=True,  # its workers too can be stopped as one group
         )  # fmt: skip
     try:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from bzksite.store import BuildError, build_database
-from bzksite.translate.catalogs import read_messages, write_messages
+from bzksite.translate.catalogs import read_messages
+from bzksite.translate.compile import write_messages
 from tests.conftest import CONTENT, build_site
 from tests.server.conftest import start, stop
 from tests.server.load import load_in_background
