@@ -63,8 +63,9 @@ class SiteRefused(RuntimeError):
     """bzksite.check, run before granian, refused to start the site."""
 
 
-def environment(config: dict) -> dict[str, str]:
-    """granian.env and the test's site; no BZKSITE_ or GRANIAN_ setting from the shell."""
+def environment(config: dict, port: int = 8000) -> dict[str, str]:
+    """granian.env and the test's site on `port`; no BZKSITE_ or GRANIAN_ setting
+    from the shell."""
     return {
         **{k: v for k, v in os.environ.items() if not k.startswith(("BZKSITE_", "GRANIAN_"))},
         **settings(),
@@ -93,7 +94,8 @@ def start(folder: Path, config: dict, *options: str) -> Server:
     command = [str(GRANIAN), "--port", str(port), *options, "app:app"]
     with log.open("wb") as output:
         process = subprocess.Popen(
-            command, cwd=ROOT, env=environment(config), stdout=output, stderr=subprocess.STDOUT,
+            command, cwd=ROOT, env=environment(config, port), stdout=output,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # its workers too can be stopped as one group
         )  # fmt: skip
     try:
