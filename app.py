@@ -1,3 +1,7 @@
-from bzksite import create_app
+"""The site, for granian (granian.env: its RSGI interface, see bzksite/rsgi.py)
+and for `flask --app app run`."""
 
-app = create_app()
+from bzksite import create_app
+from bzksite.rsgi import serve_over_rsgi
+
+app = serve_over_rsgi(create_app())

@@ -2,7 +2,7 @@
 
 Servers run one worker each on core 0, wrk on core 1 (when there are two),
 16 keep-alive connections. The baselines: nginx serving the same bytes as a
-static file, and a trivial WSGI app serving them under the site's server.
+static file, and a trivial WSGI app serving them under the site's server (granian, RSGI).
 A generated organisation of 1,000 made-up units (benchmarks/organisation.py)
 is built in a temporary folder and served beside the committed one.
 Absolute figures depend on the machine: the ratios compare.
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         ports = {name: servers.free_port() for name in ("site", "trivial", "nginx", "large")}
         site = f"http://127.0.0.1:{ports['site']}"
         large = f"http://127.0.0.1:{ports['large']}"
-        with servers.running(servers.wsgi_command("app:app", ports["site"]), ports["site"]) as (
+        with servers.running(servers.server_command("app:app", ports["site"]), ports["site"]) as (
             site_process,
             site_start,
         ):
@@ -116,12 +116,12 @@ def main(argv: list[str] | None = None) -> int:
             with open(folder / "responses.json", "w", encoding="utf-8") as file:
                 ceiling.record(recorded, file)
             files = {path: body for path, (_, _, body) in recorded.items()}
-            trivial = servers.wsgi_command("benchmarks.ceiling:app", ports["trivial"])
+            trivial = servers.server_command("benchmarks.ceiling:app", ports["trivial"])
             nginx = servers.nginx_command(folder / "nginx", ports["nginx"], files)
             with (
                 servers.running(trivial, ports["trivial"], {"BENCH_RESPONSES": file.name}),
                 servers.running(nginx, ports["nginx"]),
-                servers.running(servers.wsgi_command("app:app", ports["large"]), ports["large"],
+                servers.running(servers.server_command("app:app", ports["large"]), ports["large"],
                                 large_env) as (large_process, _),
             ):  # fmt: skip
                 paths = unit_paths(large)

@@ -1,9 +1,12 @@
 """The trivial WSGI app of the ceiling: the status, headers and body the site
-gave for each path, recorded in the JSON file BENCH_RESPONSES names."""
+gave for each path, recorded in the JSON file BENCH_RESPONSES names. It is
+served as the site is, through rsgi.py's bridge under granian's RSGI interface."""
 
 import base64
 import json
 import os
+
+from bzksite.rsgi import Bridge
 
 _RESPONSES: dict = {}
 
@@ -16,6 +19,9 @@ def app(environ, start_response):
     status, headers, body = _RESPONSES[environ["PATH_INFO"]]
     start_response(status, headers)
     return [body]
+
+
+app.__rsgi__ = Bridge(app, timeout=10, limit=16 * 1024).__rsgi__  # type: ignore[attr-defined]
 
 
 def record(responses: dict[str, tuple[str, list, bytes]], file) -> None:

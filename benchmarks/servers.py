@@ -50,7 +50,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wsgi_command(app: str, port: int) -> list[str]:
+def server_command(app: str, port: int) -> list[str]:
     """The server as `make run` starts it, with granian.env read by the shell,
     but one worker, serving `app` on `port`."""
     granian = BIN / "granian"

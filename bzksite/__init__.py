@@ -9,6 +9,7 @@ from flask import Config, Flask
 from . import (
     analytics,
     api,
+    body,
     caching,
     contact_links,
     cookies,
@@ -61,6 +62,8 @@ DEFAULTS: dict[str, Any] = {
     "PROVIDE_AUTOMATIC_OPTIONS": False,
     # Requests with a larger body get a 413: the one form sends a few hundred bytes.
     "MAX_CONTENT_LENGTH": 16 * 1024,
+    # Seconds a request body may take to arrive, in all (rsgi.py): then a 408.
+    "BODY_TIMEOUT": 10,
     # Matomo analytics, off unless both are set: an https:// address and a site id.
     "MATOMO_URL": None,
     "MATOMO_SITE_ID": None,
@@ -94,6 +97,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     analytics.init_app(app)
     cookies.init_app(app)
     security.init_app(app)
+    body.init_app(app)
     static_files.init_app(app)
     caching.init_app(app)
     errors.init_app(app)

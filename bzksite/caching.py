@@ -30,6 +30,7 @@ from .db import connect
 from .notfound import Build, NotFoundAnswers, Page
 from .queries import export
 from .version import code_version
+from .wsgi_answer import whole_answer
 
 CACHE_CONTROL = "public, no-cache"  # store, but ask each time: a 304 costs nothing
 # Per worker. A page is 4 to 20 KB: room for every page of an organisation of
@@ -128,18 +129,7 @@ class PageCache:
         return self.build
 
     def render(self, environ: dict) -> tuple[str, list, bytes]:
-        answer: list = []
-
-        def start(status, headers, exc_info=None):
-            answer[:] = [status, headers]
-
-        chunks = self.next(environ, start)
-        try:
-            body = b"".join(chunks)
-        finally:
-            if hasattr(chunks, "close"):
-                chunks.close()
-        return answer[0], answer[1], body
+        return whole_answer(self.next, environ)
 
     def not_modified(self, environ: dict, start_response: Callable, etag: str) -> list:
         cors = [ALLOW_ANY_ORIGIN] if is_api_path(request_path(environ)) else []

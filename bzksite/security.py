@@ -7,7 +7,7 @@ import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
-from flask import Blueprint, Flask, Response, abort, current_app, request
+from flask import Blueprint, Flask, Response, current_app
 
 from .site_address import absolute_url
 
@@ -59,15 +59,7 @@ def init_app(app: Flask) -> None:
         return response
 
     app.after_request(add_headers)
-    app.before_request(_refuse_chunked_bodies)
     app.register_blueprint(bp)
-
-
-def _refuse_chunked_bodies() -> None:
-    """The body limit (MAX_CONTENT_LENGTH) can only be checked with a
-    Content-Length; the one form always sends one. Chunked bodies: 411."""
-    if "chunked" in request.headers.get("Transfer-Encoding", "").lower():
-        abort(411)
 
 
 @bp.get("/.well-known/security.txt")

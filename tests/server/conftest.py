@@ -2,6 +2,7 @@
 `make run` (granian.env) and a database built for the test."""
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -63,10 +64,15 @@ class SiteRefused(RuntimeError):
     """bzksite.check, run before granian, refused to start the site."""
 
 
+# Settings of the site a server test may set in its config, passed as BZKSITE_ variables.
+SITE_SETTINGS = ("BODY_TIMEOUT",)
+
+
 def environment(config: dict, port: int = 8000) -> dict[str, str]:
     """granian.env and the test's site on `port`; no BZKSITE_ or GRANIAN_ setting
     from the shell."""
     return {
+        **{f"BZKSITE_{name}": json.dumps(config[name]) for name in SITE_SETTINGS if name in config},
         **{k: v for k, v in os.environ.items() if not k.startswith(("BZKSITE_", "GRANIAN_"))},
         **settings(),
         "BZKSITE_DATABASE": config["DATABASE"],
