@@ -68,6 +68,13 @@ def test_each_error_is_a_plain_400_from_another_host(server, code):
     assert b"evil.example" not in answer.partition(b"\r\n\r\n")[2]
 
 
+def test_a_chunked_post_to_a_page_from_another_host_is_a_plain_400(server):
+    """It was a 500: the 411 came before Flask had a URL adapter for the error page."""
+    request = get(b"/nl/", CHUNKED, method=b"POST", body=b"5\r\nanaly\r\n0\r\n\r\n")
+    assert status(raw(server.port, request)) == 411
+    assert status(raw(server.port, request.replace(HOST, UNTRUSTED))) == 400
+
+
 def test_a_database_that_cannot_be_read_is_503_or_the_plain_400(server):
     database = Path(server.config["DATABASE"])
     kept = database.with_name("kept.db")

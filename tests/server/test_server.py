@@ -78,6 +78,14 @@ def test_malformed_requests_get_a_clean_answer(server, case):
     assert 200 <= code < 500, f"{case}: {code}"
 
 
+@pytest.mark.parametrize("case", REQUESTS, ids=list(REQUESTS))
+def test_malformed_requests_from_a_strange_host_get_a_clean_answer(server, case):
+    """The same, with a Host the site does not serve (test_error_statuses.py has
+    one request for each error status)."""
+    code = status(raw(server.port, REQUESTS[case].replace(HOST, b"Host: evil.example:81\r\n")))
+    assert 200 <= code < 500, f"{case}: {code}"
+
+
 def test_http2_without_tls_is_closed_without_an_answer(server):
     """The server speaks HTTP/1 only (GRANIAN_HTTP=1), as the proxy does: the
     HTTP/2 preface gets the connection closed, and the next request an answer."""
