@@ -47,6 +47,20 @@ class RegisterUnit:
     contact: Contact = field(default_factory=Contact)
     children: tuple["RegisterUnit", ...] = ()
     line: int | None = None  # where its element starts in the file
+    description: str | None = None  # organisatieBeschrijving/beschrijvingText
+    # relatieMetMinisterie's resourceIdentifierTOOI: the ministry an
+    # organisation belongs to without being part of it (an agency, a ZBO).
+    related_to: str | None = None
+    withheld: tuple[str, ...] = ()  # contact fields left out as personal data: ("email",)
+    warnings: tuple[str, ...] = ()  # values left out, each "<file>:<line>: <unit>: <what>"
+
+
+@dataclass(frozen=True)
+class Export:
+    """What one export file holds of one ministry."""
+
+    ministry: RegisterUnit  # with its units nested in it
+    related: tuple[RegisterUnit, ...] = ()  # top-level organisations related to the ministry
 
 
 class RegisterError(Exception):
