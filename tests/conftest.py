@@ -21,6 +21,10 @@ from tests import languages
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "db" / "content"
 TRANSLATIONS = ROOT / "translations"
+# The register's export of BZK of 2026-05-15 in its real shape (tests/data/register/README.md).
+REAL_EXPORT = ROOT / "tests" / "data" / "register" / "exportOO-bzk-2026-05-15.xml"
+# The register's schema: its own document, kept beside the project, not in it.
+REGISTER_SCHEMA = ROOT.parent / "shared" / "register" / "oo-export-2.6.11.xsd"
 # The committed report when there is one; tests of the statement write their own.
 REPORT = ROOT / "reports" / "accessibility.json"
 

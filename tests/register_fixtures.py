@@ -45,12 +45,12 @@ def with_child(unit: RegisterUnit, parent_name: str, child: RegisterUnit) -> Reg
     return replace(unit, children=tuple(with_child(c, parent_name, child) for c in unit.children))
 
 
-def changed(unit: RegisterUnit, name: str, **changes) -> RegisterUnit:
-    """`unit` with the unit named `name` changed (or left out, with drop=True)."""
+def changed(unit: RegisterUnit, unit_name: str, /, **changes) -> RegisterUnit:
+    """`unit` with the unit named `unit_name` changed (or left out, with drop=True)."""
     drop = changes.pop("drop", False)
-    children = [changed(child, name, drop=drop, **changes) for child in unit.children]
+    children = [changed(child, unit_name, drop=drop, **changes) for child in unit.children]
     kept = tuple(c for c in children if c is not None)
-    if unit.name == name:
+    if unit.name == unit_name:
         return None if drop else replace(unit, children=kept, **changes)
     return replace(unit, children=kept)
 

@@ -75,22 +75,25 @@ def _cycles(by_id: dict[str, Unit]) -> list[SourceError]:
 
 @dataclass(frozen=True)
 class Standing:
-    ended: date | None  # its own end, or an earlier one of a unit above it
+    ended: date | None  # its own end, else the end of the nearest unit above it that ended
     has_page: bool
 
 
 def standings(units: list[Unit]) -> dict[str, Standing]:
-    """Each unit's end and whether it gets a page of its own: the ministry
+    """Each unit's end (its own, else that of the nearest unit above it that
+    ended) and whether it gets a page of its own: the ministry
     (the overview) always; another unit when it has something to say (a
     description, a head, contact data, related items) or units under it.
     A unit with nothing but a name is listed, not linked."""
     by_id = {unit.id: unit for unit in units}
 
     def ended(unit: Unit) -> date | None:
-        ends = [unit.ended] if unit.ended else []
+        # A unit's own end date is what the register says of it; without one,
+        # it ended with the unit above it.
+        if unit.ended:
+            return unit.ended
         parent = by_id.get(unit.parent) if unit.parent else None
-        above = ended(parent) if parent else None
-        return min([*ends, above]) if above else (ends[0] if ends else None)
+        return ended(parent) if parent else None
 
     ends = {unit.id: ended(unit) for unit in units}
     parents_of_current = {unit.parent for unit in units if ends[unit.id] is None}

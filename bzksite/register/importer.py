@@ -1,81 +1,169 @@
 """make import-register: the units of one ministry in the register, written
-into db/content/units/. It changes only what the register holds (kind,
-parent, name, abbreviation, end, head, contact data, ids), keeps everything
-else of a file byte for byte (tomlkit), checks the result as make db would,
-and then replaces the units folder as a whole (swap.py)."""
+into db/content/units/. It changes only what the register holds (place,
+name, abbreviation, end, head, contact data, ids), keeps everything else of
+a file byte for byte (tomlkit), checks the result as make db would, and then
+replaces the units folder as a whole (swap.py).
+
+The decree's top level stands: the units the mapping file names as the
+Organisatiebesluit's top level keep their place and name whatever the
+register says, and each difference is reported for the editors to settle.
+"""
 
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..content.sources import read_sources
 from ..content.units import Unit
-from ..sourcefiles import BuildError
-from .matching import Matcher, kind_of
+from ..sourcefiles import BuildError, SourceError
+from .mapping import Mapping, read_mapping
+from .matching import abbreviations_of, kind_of, match_units, new_id, same_name
+from .names import plain, split_abbreviation
 from .records import RegisterError, RegisterUnit
+from .report import Import
 from .swap import replace_units
 from .tomledit import UnitFile
 
-REPORT_ORDER = ("new", "renamed", "moved", "ended", "new head")
 
-
-@dataclass
-class Import:
-    files: dict[Path, str] = field(default_factory=dict)  # the files that change
-    report: list[str] = field(default_factory=list)
-
-
-def plan_import(content_dir: Path, root: RegisterUnit, today: date) -> Import:
+def plan_import(
+    content_dir: Path, root: RegisterUnit, today: date, mapping: Mapping | None = None
+) -> Import:
     """What importing `root` and its subtree changes in `content_dir`."""
     units = read_sources(content_dir).units
-    matcher = Matcher(units)
+    mapping = read_mapping(content_dir) if mapping is None else mapping
+    matches = match_units(root, units, mapping)
+    by_id = {unit.id: unit for unit in units}
+    ids = set(by_id)
+    orders: dict[str | None, int] = {}
+    for unit in units:
+        orders[unit.parent] = max(orders.get(unit.parent, 0), unit.order)
+    decree = set(mapping.decree) | {u.id for u in units if u.kind == "ministry"}
     result = Import()
-    siblings: dict[str | None, int] = {}
 
-    def visit(found: RegisterUnit, parent_id: str | None) -> None:
-        existing = matcher.find(found, parent_id)
+    def visit(found: RegisterUnit, parent: RegisterUnit | None, parent_id: str | None) -> None:
+        if found.systeem_id in matches.resembling:
+            alike = matches.resembling[found.systeem_id]
+            result.add(
+                "to map",
+                f"{found.systeem_id} {found.name!r} resembles {alike.id} "
+                f"({alike.source.data['name']}); map it in the mapping file, with its units",
+            )
+            return
+        place = mapping.places.get(found.systeem_id, parent_id)
+        existing = matches.units.get(found.systeem_id)
         if existing is None:
-            unit_id = matcher.new_id(found)
-            siblings[parent_id] = siblings.get(parent_id, 0) + 1
-            edit = UnitFile.new(content_dir / "units" / f"{unit_id}.toml", unit_id)
-            edit.set_place(parent_id, kind_of(found) or "unit", order=siblings[parent_id])
-            result.report.append(f"new: {unit_id} ({found.name})")
+            edit, unit_id = _new_unit(found, place, content_dir, ids, orders, result, today)
+            top_level = place in by_id and by_id[place].kind == "ministry"
+            if parent is not None and top_level:
+                result.add(
+                    "different from the decree",
+                    f"{unit_id}: register: {found.name!r} directly under the ministry"
+                    " / content: not in the decree's top level",
+                )
         else:
             unit_id = existing.id
             edit = UnitFile.open(existing.source.path)
-            _report_changes(result.report, existing, found, parent_id, today)
-            edit.set_place(parent_id, kind_of(found) or existing.kind)
-        edit.take(found, today)
+            _place_and_name(edit, existing, found, parent, place, unit_id in decree, result)
+            _history(edit, existing, found, today, result)
+            if found.head and found.head.name != existing.director:
+                result.add("new head", f"{unit_id}: {found.head.name} ({found.head.role})")
+        edit.take(found)
+        for name in found.withheld:
+            result.add("withheld", f"{unit_id}: {name} (personal data)")
+        for warning in found.warnings:
+            result.add("left out", warning)
         if edit.changed:
             result.files[edit.path] = edit.text(today)
         for child in found.children:
-            visit(child, unit_id)
+            visit(child, found, unit_id)
 
-    visit(root, None)
-    for gone in matcher.unmatched():
-        if gone.ended is None:
-            edit = UnitFile.open(gone.source.path)
-            edit.end(today)
+    visit(root, None, None)
+    accounted = {u.id for u in [*matches.units.values(), *matches.resembling.values()]}
+    for unit in units:
+        if unit.id in accounted:
+            continue
+        if unit.register and unit.ended is None:
+            edit = UnitFile.open(unit.source.path)
+            edit.set_ended(today)
             result.files[edit.path] = edit.text(today)
-            result.report.append(f"ended: {gone.id} (no longer in the register)")
-    result.report.sort(key=lambda line: REPORT_ORDER.index(line.split(":")[0]))
+            result.add("ended", f"{unit.id} (no longer in the register)")
+        elif not unit.register:
+            result.add("not in the register", f"{unit.id} ({unit.source.data['name']})")
     return result
 
 
-def _report_changes(
-    report: list[str], unit: Unit, found: RegisterUnit, parent_id: str | None, today: date
+def _new_unit(
+    found: RegisterUnit,
+    place: str | None,
+    content_dir: Path,
+    ids: set[str],
+    orders: dict[str | None, int],
+    result: Import,
+    today: date,
+) -> tuple[UnitFile, str]:
+    unit_id = new_id(found, ids)
+    orders[place] = orders.get(place, 0) + 1
+    edit = UnitFile.new(content_dir / "units" / f"{unit_id}.toml", unit_id)
+    edit.set_place(place, kind_of(found) or "unit", order=orders[place])
+    name = split_abbreviation(UnitFile.register_name(found))[0]
+    edit.set_name(name[:1].upper() + name[1:])
+    abbreviations = abbreviations_of(found)
+    if abbreviations and abbreviations[0] != found.name:
+        edit.set_abbreviation(abbreviations[0])
+    if found.end_date and found.end_date <= today:
+        edit.set_ended(found.end_date)
+        result.add("ended (history)", f"{unit_id} ({found.name}, {found.end_date.isoformat()})")
+    else:
+        result.add("new", f"{unit_id} ({found.name})")
+    return edit, unit_id
+
+
+def _place_and_name(
+    edit: UnitFile,
+    unit: Unit,
+    found: RegisterUnit,
+    parent: RegisterUnit | None,
+    place: str | None,
+    in_decree: bool,
+    result: Import,
 ) -> None:
+    """Move and rename as the register says, but never a unit of the decree's top level."""
     name = unit.source.data["name"]
-    if UnitFile.register_name(found) != name:
-        report.append(f"renamed: {unit.id}: {name} -> {UnitFile.register_name(found)}")
-    if unit.parent != parent_id:
-        report.append(f"moved: {unit.id}: under {unit.parent} -> under {parent_id}")
-    if found.end_date and found.end_date <= today and unit.ended is None:
-        report.append(f"ended: {unit.id} ({found.end_date.isoformat()})")
-    if found.head and found.head.name != unit.director:
-        report.append(f"new head: {unit.id}: {found.head.name} ({found.head.role})")
+    register_name = UnitFile.register_name(found)
+    renamed = not same_name(unit, found) and name != register_name
+    if in_decree:
+        renamed = plain(name) != plain(register_name)
+        if parent is not None and unit.parent != place:
+            result.add(
+                "different from the decree",
+                f"{unit.id}: register: under {parent.name!r} ({parent.systeem_id})"
+                f" / content: under {unit.parent} (the decree's top level)",
+            )
+        if renamed:
+            result.add(
+                "different from the decree",
+                f"{unit.id}: register: {register_name!r} / content: {name!r}",
+            )
+        return
+    if unit.parent != place:
+        result.add("moved", f"{unit.id}: under {unit.parent} -> under {place}")
+        edit.set_place(place, unit.kind)
+    if renamed:
+        result.add("renamed", f"{unit.id}: {name} -> {register_name}")
+        edit.set_name(register_name)
+    if found.abbreviations:
+        edit.set_abbreviation(found.abbreviations[0])
+
+
+def _history(edit: UnitFile, unit: Unit, found: RegisterUnit, today: date, result: Import) -> None:
+    ended = found.end_date if found.end_date and found.end_date <= today else None
+    if ended and unit.ended != ended:
+        result.add("ended", f"{unit.id} ({ended.isoformat()})")
+        edit.set_ended(ended)
+    elif ended is None and unit.ended is not None and found.end_date is None:
+        result.add("reopened", f"{unit.id}: the register lists it without an end date")
+        edit.set_ended(None)
 
 
 def apply_import(content_dir: Path, planned: Import) -> None:
@@ -88,10 +176,21 @@ def apply_import(content_dir: Path, planned: Import) -> None:
         try:
             read_sources(trial)
         except BuildError as error:
-            raise RegisterError(f"the import would break the content:\n{error}") from None
+            errors = [_in_content(problem, trial, content_dir) for problem in error.errors]
+            lines = "\n".join(str(problem) for problem in errors)
+            raise RegisterError(f"the import would break the content:\n{lines}") from None
     if not planned.files:
         return
     try:
         replace_units(content_dir, planned.files)
     except OSError as error:
         raise RegisterError(f"cannot write the content: {error}") from None
+
+
+def _in_content(problem: SourceError, trial: Path, content_dir: Path) -> SourceError:
+    """The problem as it would be in the content folder, not in the trial copy."""
+    try:
+        path = content_dir / problem.path.relative_to(trial)
+    except ValueError:
+        path = problem.path
+    return SourceError(path, problem.line, problem.message)

@@ -49,13 +49,9 @@ class UnitFile:
         if order is not None:
             self._set(self.document, "order", order)
 
-    def take(self, found: RegisterUnit, today: date) -> None:
-        """Everything the register says of the unit, but the day of the import."""
-        if found.abbreviations:
-            self._set(self.document, "abbreviation", found.abbreviations[0])
-        self._set(self.document, "name", self.register_name(found))
-        if found.end_date and found.end_date <= today and "ended" not in self.document:
-            self._set(self.document, "ended", found.end_date)
+    def take(self, found: RegisterUnit) -> None:
+        """What the register says of the unit but its place, name, abbreviation and end,
+        which the importer decides (the decree's top level keeps its own)."""
         if found.head:
             head = self._table("director")
             self._set(head, "role", found.head.role)
@@ -77,8 +73,14 @@ class UnitFile:
             register, "url", found.url or f"https://organisaties.overheid.nl/{found.systeem_id}/"
         )
 
-    def end(self, today: date) -> None:
-        self._set(self.document, "ended", today)
+    def set_name(self, name: str) -> None:
+        self._set(self.document, "name", name)
+
+    def set_abbreviation(self, abbreviation: str) -> None:
+        self._set(self.document, "abbreviation", abbreviation)
+
+    def set_ended(self, ended: date | None) -> None:
+        self._set(self.document, "ended", ended)
 
     def text(self, today: date) -> str:
         """The file as it will be written: dated with `today` when it changed."""

@@ -386,6 +386,9 @@ def test_a_unit_ends_with_the_unit_above_it_and_a_name_alone_gets_no_page(source
     standing = standings(read_sources(content).units)
     assert standing["bo"].ended == standing["ba"].ended == date(2026, 10, 1)
     assert standing["kiem"].ended == date(2026, 9, 1), "its own, earlier end"
+    spoil(content / "units/kiem.toml", "ended = 2026-09-01", "ended = 2026-11-01")
+    later = standings(read_sources(content).units)["kiem"].ended
+    assert later == date(2026, 11, 1), "its own end, where the register gives one, even a later one"
     assert standing["dgobdr"].ended is None and standing["bzk"].ended is None
     assert standing["bo"].has_page, "an ended unit keeps its page"
     assert not standing["dgvb"].has_page and not standing["mm"].has_page
