@@ -30,7 +30,7 @@ def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
         types=texts(organisatie, "types", "type"),
         end_date=source.date(child(organisatie, "eindDatum"), unit),
         url=first_text(organisatie, "overzichtURL") or REGISTER_PAGE.format(systeem_id=systeem_id),
-        head=read_head(organisatie, source, unit),
+        head=read_head(organisatie, source, unit, name, texts(organisatie, "types", "type")),
         contact=read_contact(organisatie),
         children=tuple(
             read_unit(nested, source) for nested in each(organisatie, "organisaties", "organisatie")
