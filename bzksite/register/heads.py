@@ -73,7 +73,7 @@ def read_head(
 ) -> Head | None:
     """The head: of the functie whose title ranks first, the medewerker who started last.
 
-    `unit` names the unit in errors ("organisatie systeemId 900001 (Directie
+    `unit` names the unit in warnings ("organisatie systeemId 900001 (Directie
     Proefdata)"); `name` and `types` are its naam and types, which give its kind.
     """
     kind_titles = KIND_TITLES.get(unit_kind(name, types) or "", ())

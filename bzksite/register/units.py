@@ -1,4 +1,9 @@
-"""One organisatie element, with everything nested in it, as a RegisterUnit."""
+"""One organisatie element, with everything nested in it, as a RegisterUnit.
+
+A value that cannot be taken (a date that is not a date, an e-mail element
+holding a web address) is left out with a warning in the unit's `warnings`;
+only a unit without systeemId or naam stops the import.
+"""
 
 from lxml import etree
 
@@ -22,20 +27,30 @@ def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
         message = f"organisatie systeemId {systeem_id} ({_parent(organisatie)}) has no naam"
         raise source.error(organisatie, message)
     unit = f"organisatie systeemId {systeem_id} ({name})"
+    abbreviations = texts(organisatie, "afkorting")
+    types = texts(organisatie, "types", "type")
+    # The unit's own warnings are those met before its children are read.
+    first_warning = len(source.warnings)
+    end_date = source.date(child(organisatie, "eindDatum"), unit)
+    head = read_head(organisatie, source, unit, name, types)
+    contact, withheld = read_contact(organisatie, source, unit, (name, *abbreviations))
+    warnings = tuple(source.warnings[first_warning:])
     return RegisterUnit(
         systeem_id=systeem_id,
         tooi=identifier(organisatie, "resourceIdentifierTOOI"),
         name=name,
-        abbreviations=texts(organisatie, "afkorting"),
-        types=texts(organisatie, "types", "type"),
-        end_date=source.date(child(organisatie, "eindDatum"), unit),
+        abbreviations=abbreviations,
+        types=types,
+        end_date=end_date,
         url=first_text(organisatie, "overzichtURL") or REGISTER_PAGE.format(systeem_id=systeem_id),
-        head=read_head(organisatie, source, unit, name, texts(organisatie, "types", "type")),
-        contact=read_contact(organisatie),
+        head=head,
+        contact=contact,
         children=tuple(
             read_unit(nested, source) for nested in each(organisatie, "organisaties", "organisatie")
         ),
         line=source.line(organisatie),
+        withheld=withheld,
+        warnings=warnings,
     )
 
 

@@ -5,12 +5,16 @@ The addresses and numbers here are made up, apart from the functional
 addresses of the register's real export, which it publishes as the units' own.
 """
 
+from pathlib import Path
+
 import pytest
 from lxml import etree
 
 from bzksite.register.elements import child, local, texts
 from bzksite.register.personal import is_mobile_number, is_personal_email
-from tests.unit.real_export import real_export
+from bzksite.register.records import Contact
+from tests.unit.real_export import every_unit, real_export
+from tests.unit.register_fixtures import read_organisatie
 
 STAND_INS = {"tvoorbeeld@ipo.nl", "evtestpersoon@ipo.nl", "mproefmans@ipo.nl"}
 
@@ -83,6 +87,29 @@ def test_other_numbers_are_not_mobile(number: str):
     assert not is_mobile_number(number)
 
 
+def test_a_withheld_value_is_not_in_the_contact_and_its_field_is_named(tmp_path: Path):
+    inner = """<p:contact>
+      <p:telefoonnummers><p:telefoonnummer><p:nummer>06 00 00 00 99</p:nummer>
+        <p:label>algemeen</p:label></p:telefoonnummer></p:telefoonnummers>
+      <p:emailadressen><p:emailadres><p:email>j.proefpersoon@proefdata.invalid</p:email>
+        </p:emailadres><p:emailadres><p:email>info@proefdata.invalid</p:email>
+        </p:emailadres></p:emailadressen>
+    </p:contact>"""
+    found, _ = read_organisatie(tmp_path, inner)
+    assert found.contact == Contact(email="info@proefdata.invalid")
+    assert found.withheld == ("phone", "email")
+    assert "proefpersoon" not in repr(found) and "06 00" not in repr(found)
+
+
+def test_the_units_own_abbreviation_makes_its_address_functional(tmp_path: Path):
+    inner = """<p:contact><p:emailadressen><p:emailadres>
+      <p:email>proefco@proefdata.invalid</p:email></p:emailadres></p:emailadressen></p:contact>"""
+    found, _ = read_organisatie(tmp_path, inner, abbreviation="ProefCo")
+    assert (found.contact.email, found.withheld) == ("proefco@proefdata.invalid", ())
+    found, _ = read_organisatie(tmp_path, inner, abbreviation="DPD")
+    assert (found.contact.email, found.withheld) == (None, ("email",))
+
+
 def test_of_every_address_in_the_real_export_only_the_name_based_stand_ins_are_personal():
     tree = etree.parse(str(real_export()))
     personal = set()
@@ -97,3 +124,15 @@ def test_of_every_address_in_the_real_export_only_the_name_based_stand_ins_are_p
     assert personal == STAND_INS
     numbers = {element.text for element in tree.iter("{*}nummer") if is_mobile_number(element.text)}
     assert numbers == {f"06 00 00 00 0{n}" for n in range(1, 5)}
+
+
+def test_the_real_export_gives_no_unit_a_name_based_address_or_a_mobile_number():
+    units = every_unit(real_export())
+    withheld = {(unit.systeem_id, field) for unit in units for field in unit.withheld}
+    assert withheld == {
+        ("16055", "email"), ("16062", "email"), ("16070", "email"),  # IPO's units
+        ("97027", "phone"), ("28360985", "phone"), ("27918811", "phone"), ("27918847", "phone"),
+    }  # fmt: skip
+    for unit in units:
+        assert unit.contact.email not in STAND_INS, unit.name
+        assert not is_mobile_number(unit.contact.phone or ""), unit.name
