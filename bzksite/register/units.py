@@ -5,6 +5,9 @@ holding a web address) is left out with a warning in the unit's `warnings`;
 only a unit without systeemId or naam stops the import.
 """
 
+import re
+import unicodedata
+
 from lxml import etree
 
 from .contact import read_contact
@@ -13,7 +16,21 @@ from .exportfile import ExportFile
 from .heads import read_head
 from .records import RegisterUnit
 
-REGISTER_PAGE = "https://organisaties.overheid.nl/{systeem_id}/"
+# The unit's page in the register; the address without the slug is a 404.
+REGISTER_PAGE = "https://organisaties.overheid.nl/{systeem_id}/{slug}/"
+
+
+def register_slug(name: str) -> str:
+    """The name as the register writes it in a page's address: accents
+    stripped, letters, digits and hyphens kept, every other run of characters
+    one underscore ("Curaçao en Sint Maarten" gives Curacao_en_Sint_Maarten)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9-]+", "_", plain).strip("_")
+
+
+def register_page(systeem_id: str, name: str) -> str:
+    return REGISTER_PAGE.format(systeem_id=systeem_id, slug=register_slug(name))
 
 
 def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
@@ -42,7 +59,7 @@ def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
         abbreviations=abbreviations,
         types=types,
         end_date=end_date,
-        url=first_text(organisatie, "overzichtURL") or REGISTER_PAGE.format(systeem_id=systeem_id),
+        url=register_page(systeem_id, name),
         head=head,
         contact=contact,
         children=tuple(
