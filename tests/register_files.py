@@ -8,7 +8,9 @@ Elements and attributes carry the `p:` prefix of the register's namespace,
 whose version the tests choose. Each unit is written with its head (as a
 functie with one medewerker) and its own contact data; every medewerker also
 gets contact data of their own (PERSONAL_PHONE, PERSONAL_EMAIL), which the
-reader must never take. Nested organisaties are written before the unit's own
+reader must never take. A unit's `url` is not written: the register has no element
+for it (its `overzichtURL` is the Woo page), the reader makes it from the
+systeemId and the name. Nested organisaties are written before the unit's own
 addresses, contact and functies, so that a reader that looked below a unit's
 direct children would pick up a child's data and be caught.
 """
@@ -58,8 +60,6 @@ def organisation(unit: RegisterUnit, indent: str) -> str:
         lines.append(f"{inner}<p:types>{types}</p:types>")
     if unit.end_date:
         lines.append(_element("eindDatum", unit.end_date.isoformat(), inner))
-    if unit.url:
-        lines.append(_element("overzichtURL", unit.url, inner))
     if unit.children:
         lines.append(f"{inner}<p:organisaties>")
         lines += [organisation(child, inner + "  ").rstrip("\n") for child in unit.children]

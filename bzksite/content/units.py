@@ -22,8 +22,9 @@ from .tomlfile import TomlFile
 # "unit" is any other part of an organisation (a bureau, a programme, a staff).
 KINDS = ("ministry", "cluster", "directorate-general", "department", "unit")
 RELATED_KINDS = ("publication",)
-_WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\S*$")
-_EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
+# Public: the register import leaves out a value that would fail these.
+WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\S*$")
+EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,9 @@ def _contact(source: TomlFile, data: dict) -> dict | None:
         return None
     contact = check_table(source, data["contact"], CONTACT_FIELDS, (), "contact")
     for key in ("website", "contact_form"):
-        if key in contact and not _WEB_ADDRESS.match(contact[key]):
+        if key in contact and not WEB_ADDRESS.match(contact[key]):
             raise source.error(f"{key} must be a web address (https://…)", key, "contact")
-    if "email" in contact and not _EMAIL.match(contact["email"]):
+    if "email" in contact and not EMAIL.match(contact["email"]):
         raise source.error("email must be an address such as info@example.nl", "email", "contact")
     return contact or None
 

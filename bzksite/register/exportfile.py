@@ -1,4 +1,4 @@
-"""Where the export's elements stand, and the errors and dates that name it."""
+"""Where the export's elements stand, and the errors, warnings and dates that name it."""
 
 import re
 from datetime import date
@@ -7,7 +7,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..sourcefiles import display_path
-from .elements import text
+from .elements import local, text
 from .records import RegisterError
 
 # xs:date: a day, with a time zone at most.
@@ -15,16 +15,21 @@ _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?")
 
 
 def error(path: Path, line: int | None, message: str) -> RegisterError:
-    where = display_path(path) if line is None else f"{display_path(path)}:{line}"
-    return RegisterError(f"{where}: {message}")
+    return RegisterError(f"{_where(path, line)}: {message}")
+
+
+def _where(path: Path, line: int | None) -> str:
+    return display_path(path) if line is None else f"{display_path(path)}:{line}"
 
 
 class ExportFile:
-    """One export file with the lines where its elements start (see lines.py)."""
+    """One export file with the lines where its elements start (see lines.py),
+    and the warnings about values left out of it, in the order they were met."""
 
     def __init__(self, path: Path, lines: dict[etree._Element, int]) -> None:
         self.path = path
         self.lines = lines
+        self.warnings: list[str] = []
 
     def line(self, element: etree._Element) -> int | None:
         return self.lines.get(element, element.sourceline)
@@ -32,8 +37,13 @@ class ExportFile:
     def error(self, element: etree._Element, message: str) -> RegisterError:
         return error(self.path, self.line(element), message)
 
+    def warn(self, element: etree._Element, subject: str, what: str) -> None:
+        """Note a value left out: "<file>:<line>: <subject>: <what>; left out"."""
+        where = _where(self.path, self.line(element))
+        self.warnings.append(f"{where}: {subject}: {what}; left out")
+
     def date(self, element: etree._Element | None, subject: str) -> date | None:
-        """The ISO date in `element`; `subject` says whose it is in an error."""
+        """The ISO date in `element`; None, with a warning naming `subject`, for one that is not."""
         value = text(element)
         if element is None or value is None:
             return None
@@ -43,5 +53,5 @@ class ExportFile:
                 return date.fromisoformat(match[1])
         except ValueError:
             pass
-        name = etree.QName(element).localname
-        raise self.error(element, f"{subject}: {name} {value!r} is not a date (YYYY-MM-DD)")
+        self.warn(element, subject, f"{local(element.tag)} {value!r} is not a date (YYYY-MM-DD)")
+        return None

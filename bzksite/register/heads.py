@@ -1,9 +1,18 @@
 """Who leads a unit, from its functies: a role, a name and a start date, nothing more.
 
-Of a medewerker only `naam` and `startDatum` are read: never their own
-contact data, which the register may carry under them.
+Of a medewerker only `naam`, `startDatum` and `eindDatum` are read: never
+their own contact data, which the register may carry under them.
+
+A head's functie starts with a head's title, compared as whole words in any
+case: "Directeur-generaal Proefdata" and "Hoofd Proefbureau" lead,
+"Hoofdredacteur" does not, nor does a deputy ("Plaatsvervangend …",
+"plv. …", "loco-…"). Of several, the title that fits the unit's kind ranks
+first, so that the "Directeur Bedrijfsvoering" of a directoraat-generaal,
+listed before its "Directeur-generaal", does not lead it.
 """
 
+import re
+from collections.abc import Iterable
 from datetime import date
 
 from lxml import etree
@@ -12,29 +21,84 @@ from .elements import child, each, first_text
 from .exportfile import ExportFile
 from .records import Head
 
-# The titles of a unit's head, compared case-insensitively with the start of
-# a functie's naam. A deputy's title starts with "Plaatsvervangend" (or
-# "plv."), never with one of these, so deputies are left out by this alone.
+# Every head's title, in the order they rank for a unit of no known kind.
 HEAD_TITLES = (
     "secretaris-generaal",
     "directeur-generaal",
     "inspecteur-generaal",
     "clusterdirecteur",
+    "programmadirecteur",
+    "algemeen directeur",
     "directeur",
     "hoofd",
 )
+# The titles that fit a kind of unit, ranked before every other.
+KIND_TITLES = {
+    "ministry": ("secretaris-generaal",),
+    "directorate-general": ("directeur-generaal", "inspecteur-generaal"),
+    "department": ("algemeen directeur", "directeur"),
+    "service": ("algemeen directeur", "directeur"),
+    "cluster": ("clusterdirecteur",),
+    "programme": ("programmadirecteur",),
+    "section": ("hoofd",),
+    "office": ("hoofd",),
+}
+# A unit's kind from one of its types, else from the first word of its name.
+_KIND_WORDS = {
+    "ministerie": "ministry",
+    "directoraat-generaal": "directorate-general",
+    "directie": "department",
+    "agentschap": "service",
+    "cluster": "cluster",
+    "programma": "programme",
+    "afdeling": "section",
+    "bureau": "office",
+}
+_DEPUTY = {"plaatsvervangend", "plaatsvervangende", "plv", "loco"}
 
 
-def read_head(organisatie: etree._Element, source: ExportFile, unit: str) -> Head | None:
-    """The head: of the first functie with a head's title, the medewerker who started last.
+def unit_kind(name: str, types: Iterable[str]) -> str | None:
+    """The kind that ranks a unit's head titles: "ministry", "directorate-general", ..."""
+    for value in types:
+        if kind := _KIND_WORDS.get(value.strip().casefold()):
+            return kind
+    for prefix, kind in _KIND_WORDS.items():
+        if _words(name)[: len(_words(prefix))] == _words(prefix):
+            return kind
+    return None
 
-    `unit` names the unit in errors ("organisatie systeemId 900001 (Directie Proefdata)").
+
+def read_head(
+    organisatie: etree._Element, source: ExportFile, unit: str, name: str, types: Iterable[str]
+) -> Head | None:
+    """The head: of the functie whose title ranks first, the medewerker who started last.
+
+    `unit` names the unit in warnings ("organisatie systeemId 900001 (Directie
+    Proefdata)"); `name` and `types` are its naam and types, which give its kind.
     """
+    kind_titles = KIND_TITLES.get(unit_kind(name, types) or "", ())
+    ranking = kind_titles + tuple(title for title in HEAD_TITLES if title not in kind_titles)
+    best: tuple[int, etree._Element, str] | None = None
     for functie in each(organisatie, "functies", "functie"):
         role = first_text(functie, "naam")
-        if role and role.casefold().startswith(HEAD_TITLES):
-            return _latest(functie, role, source, unit)
-    return None
+        title = head_title(role or "")
+        if role and title and (best is None or ranking.index(title) < best[0]):
+            best = (ranking.index(title), functie, role)
+    return None if best is None else _latest(best[1], best[2], source, unit)
+
+
+def head_title(role: str) -> str | None:
+    """The head's title `role` starts with, the longest that fits; None for a deputy."""
+    words = _words(role)
+    if _DEPUTY.intersection(words):
+        return None
+    fitting = [title for title in HEAD_TITLES if words[: len(_words(title))] == _words(title)]
+    return max(fitting, key=lambda title: len(_words(title)), default=None)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a title, apart at hyphens and stops: "plv. directeur-generaal" has three."""
+    return re.findall(r"[^\s.,;:()\-]+", text.casefold())
 
 
 def _latest(functie: etree._Element, role: str, source: ExportFile, unit: str) -> Head | None:

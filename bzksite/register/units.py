@@ -1,4 +1,12 @@
-"""One organisatie element, with everything nested in it, as a RegisterUnit."""
+"""One organisatie element, with everything nested in it, as a RegisterUnit.
+
+A value that cannot be taken (a date that is not a date, an e-mail element
+holding a web address) is left out with a warning in the unit's `warnings`;
+only a unit without systeemId or naam stops the import.
+"""
+
+import re
+import unicodedata
 
 from lxml import etree
 
@@ -8,7 +16,21 @@ from .exportfile import ExportFile
 from .heads import read_head
 from .records import RegisterUnit
 
-REGISTER_PAGE = "https://organisaties.overheid.nl/{systeem_id}/"
+# The unit's page in the register; the address without the slug is a 404.
+REGISTER_PAGE = "https://organisaties.overheid.nl/{systeem_id}/{slug}/"
+
+
+def register_slug(name: str) -> str:
+    """The name as the register writes it in a page's address: accents
+    stripped, letters, digits and hyphens kept, every other run of characters
+    one underscore ("Curaçao en Sint Maarten" gives Curacao_en_Sint_Maarten)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9-]+", "_", plain).strip("_")
+
+
+def register_page(systeem_id: str, name: str) -> str:
+    return REGISTER_PAGE.format(systeem_id=systeem_id, slug=register_slug(name))
 
 
 def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
@@ -22,20 +44,30 @@ def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
         message = f"organisatie systeemId {systeem_id} ({_parent(organisatie)}) has no naam"
         raise source.error(organisatie, message)
     unit = f"organisatie systeemId {systeem_id} ({name})"
+    abbreviations = texts(organisatie, "afkorting")
+    types = texts(organisatie, "types", "type")
+    # The unit's own warnings are those met before its children are read.
+    first_warning = len(source.warnings)
+    end_date = source.date(child(organisatie, "eindDatum"), unit)
+    head = read_head(organisatie, source, unit, name, types)
+    contact, withheld = read_contact(organisatie, source, unit, (name, *abbreviations))
+    warnings = tuple(source.warnings[first_warning:])
     return RegisterUnit(
         systeem_id=systeem_id,
         tooi=identifier(organisatie, "resourceIdentifierTOOI"),
         name=name,
-        abbreviations=texts(organisatie, "afkorting"),
-        types=texts(organisatie, "types", "type"),
-        end_date=source.date(child(organisatie, "eindDatum"), unit),
-        url=first_text(organisatie, "overzichtURL") or REGISTER_PAGE.format(systeem_id=systeem_id),
-        head=read_head(organisatie, source, unit),
-        contact=read_contact(organisatie),
+        abbreviations=abbreviations,
+        types=types,
+        end_date=end_date,
+        url=register_page(systeem_id, name),
+        head=head,
+        contact=contact,
         children=tuple(
             read_unit(nested, source) for nested in each(organisatie, "organisaties", "organisatie")
         ),
         line=source.line(organisatie),
+        withheld=withheld,
+        warnings=warnings,
     )
 
 

@@ -30,7 +30,7 @@ _OPTIONS = {
     "remove_pis": True,
 }
 # Elements whose line an error or a unit may name.
-_LINED = {"organisatie", "eindDatum", "startDatum"}
+_LINED = {"organisatie", "eindDatum", "startDatum", "nummer", "email", "url"}
 _POSITION = re.compile(r", line \d+, column \d+$")
 _NOT_TRUNCATED = {etree.ErrorTypes.ERR_DOCUMENT_END, etree.ErrorTypes.ERR_TAG_NAME_MISMATCH}
 

@@ -5,7 +5,8 @@ from datetime import date
 from pathlib import Path
 
 from bzksite.register.records import Contact, Head, RegisterUnit
-from tests.register_files import TOOI
+from bzksite.register.xmlexport import read_register
+from tests.register_files import TOOI, write_export
 
 
 def unit(number: int, name: str, **fields) -> RegisterUnit:
@@ -72,3 +73,17 @@ def lines(found: RegisterUnit) -> dict[str, int | None]:
     for child in found.children:
         result |= lines(child)
     return result
+
+
+def read_organisatie(
+    tmp_path: Path, inner: str, name: str = "Directie Proefcontact", abbreviation: str = ""
+) -> tuple[RegisterUnit, Path]:
+    """A made-up organisatie (systeemId 900701) with `inner` as its raw XML after
+    naam (and afkorting), read back; with the file it was written to."""
+    afkorting = f"<p:afkorting>{abbreviation}</p:afkorting>" if abbreviation else ""
+    extra = f"""    <p:organisatie p:systeemId="900701" p:resourceIdentifierTOOI="{TOOI}900701">
+      <p:naam>{name}</p:naam>{afkorting}
+{inner}
+    </p:organisatie>\n"""
+    path = write_export(tmp_path / "exportOO.xml", [], extra=extra)
+    return read_register(path, f"{TOOI}900701"), path

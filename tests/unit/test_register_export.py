@@ -84,9 +84,10 @@ def test_the_tooi_may_stand_among_the_identificatiecodes(tmp_path: Path):
     assert (found.name, found.tooi) == ("Directie Gecodeerde Proefdata", f"{TOOI}900201")
 
 
-def test_without_overzichturl_the_register_page_is_made_from_the_systeemid(tmp_path: Path):
-    path = write_export(tmp_path / "export.xml", [dataclasses.replace(DIRECTIE, url=None)])
-    assert read_register(path, DIRECTIE.tooi).url == "https://organisaties.overheid.nl/900003/"
+def test_the_register_page_is_made_from_the_systeemid_and_the_name(tmp_path: Path):
+    renamed = dataclasses.replace(DIRECTIE, name="Directie Proefdata, Caraïben & Noord")
+    found = read_register(write_export(tmp_path / "export.xml", [renamed]), DIRECTIE.tooi)
+    assert found.url == "https://organisaties.overheid.nl/900003/Directie_Proefdata_Caraiben_Noord/"
 
 
 def test_the_current_exports_address_and_contact_form_names_are_read(tmp_path: Path):

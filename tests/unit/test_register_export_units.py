@@ -8,7 +8,7 @@ from bzksite.register.records import RegisterError
 from bzksite.register.xmlexport import read_register
 from bzksite.sourcefiles import display_path
 from tests.register_files import write_export
-from tests.unit.register_fixtures import DIRECTIE, MINISTRY, OTHER, line_of
+from tests.unit.register_fixtures import MINISTRY, OTHER, line_of
 
 
 @pytest.fixture
@@ -56,26 +56,9 @@ def test_a_unit_without_systeemid(export: Path):
     assert refused(export) == f"{display_path(export)}:{line}: {message}"
 
 
-@pytest.mark.parametrize("value", ["31-12-2024", "2024-02-30", "2024-12-31T00:00:00", "eind 2024"])
-def test_an_einddatum_that_is_no_iso_date(export: Path, value: str):
-    replace(export, "<p:eindDatum>2024-12-31<", f"<p:eindDatum>{value}<")
-    line = line_of(export, "<p:eindDatum>")
-    unit = "organisatie systeemId 900004 (Directie Oude Proefdata)"
-    message = f"{unit}: eindDatum {value!r} is not a date (YYYY-MM-DD)"
-    assert refused(export) == f"{display_path(export)}:{line}: {message}"
-
-
 def test_an_einddatum_with_a_time_zone_is_a_date(export: Path):
     replace(export, "<p:eindDatum>2024-12-31<", "<p:eindDatum>2024-12-31+01:00<")
     assert read_register(export, MINISTRY.tooi).children[0].children[1].end_date.day == 31
-
-
-def test_a_startdatum_that_is_no_iso_date(export: Path):
-    replace(export, "<p:startDatum>2022-09-01<", "<p:startDatum>1 september 2022<")
-    line = line_of(export, "<p:startDatum>1 september 2022")
-    unit = "organisatie systeemId 900003 (Directie Proefdata), Directeur D. Proefpersoon"
-    message = f"{unit}: startDatum '1 september 2022' is not a date (YYYY-MM-DD)"
-    assert refused(export, DIRECTIE.tooi) == f"{display_path(export)}:{line}: {message}"
 
 
 def test_a_file_that_is_not_there(tmp_path: Path):

@@ -1,10 +1,14 @@
-"""Who leads a unit: the head's role, name and start date from the register's functies."""
+"""Who leads a unit: the head's role, name and start date from the register's functies.
+
+The real export has no functies: every unit, functie and person here is made up.
+"""
 
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from bzksite.register.heads import head_title, unit_kind
 from bzksite.register.records import Head
 from bzksite.register.xmlexport import read_register
 from tests.register_files import TOOI, write_export
@@ -21,9 +25,12 @@ def functie(role: str, *people: tuple[str, str | None]) -> str:
     return f"<p:functie><p:naam>{role}</p:naam>{medewerkers}</p:functie>"
 
 
-def head_of(tmp_path: Path, *functies: str) -> Head | None:
+def head_of(
+    tmp_path: Path, *functies: str, name: str = "Directie Proefdata", kind: str = ""
+) -> Head | None:
+    types = f"<p:types><p:type>{kind}</p:type></p:types>" if kind else ""
     extra = f"""<p:organisatie p:systeemId="900601" p:resourceIdentifierTOOI="{TOOI}900601">
-      <p:naam>Directie Proefdata</p:naam>
+      <p:naam>{name}</p:naam>{types}
       <p:functies>{"".join(functies)}</p:functies>
     </p:organisatie>\n"""
     path = write_export(tmp_path / "export.xml", [], extra=extra)
@@ -72,13 +79,111 @@ def test_every_heads_title_counts_in_any_case(tmp_path: Path, role: str):
     assert head == Head(role, "H", None)
 
 
-def test_the_first_functie_with_a_heads_title_decides(tmp_path: Path):
+def test_a_directies_directeur_ranks_before_a_hoofd_listed_first(tmp_path: Path):
     head = head_of(
         tmp_path,
+        functie("Hoofd Proefbureau", ("B", "2024-01-01")),
         functie("Directeur", ("A", "2020-01-01")),
-        functie("Hoofd", ("B", "2024-01-01")),
     )
     assert head == Head("Directeur", "A", date(2020, 1, 1))
+
+
+def test_of_two_functies_with_the_same_title_the_first_decides(tmp_path: Path):
+    head = head_of(
+        tmp_path, functie("Directeur", ("A", "2020-01-01")), functie("Directeur", ("B", None))
+    )
+    assert head == Head("Directeur", "A", date(2020, 1, 1))
+
+
+def test_a_dgs_directeur_bedrijfsvoering_listed_first_is_not_its_head(tmp_path: Path):
+    head = head_of(
+        tmp_path,
+        functie("Directeur Bedrijfsvoering", ("A. Bedrijfsvoerder", "2024-01-01")),
+        functie("Directeur-generaal Proefdata", ("G. Proefpersoon", "2020-01-01")),
+        name="Directoraat-generaal Proefdata",
+    )
+    assert head == Head("Directeur-generaal Proefdata", "G. Proefpersoon", date(2020, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "role"),
+    [
+        ("Proefdata", "Ministerie", "Secretaris-generaal"),
+        ("Directoraat-generaal Proefdata", "Organisatieonderdeel", "Directeur-generaal"),
+        ("Proefdienst", "Agentschap", "Algemeen directeur"),
+        ("Cluster Proefdata", "", "Clusterdirecteur"),
+        ("Programma Proefdata", "", "Programmadirecteur"),
+        ("Afdeling Proefdata", "", "Hoofd"),
+        ("Bureau Proefdata", "", "Hoofd"),
+    ],
+)
+def test_the_title_that_fits_the_units_kind_ranks_first(
+    tmp_path: Path, name: str, kind: str, role: str
+):
+    others = [
+        functie(title, (f"Iemand als {title}", None))
+        for title in ("Directeur", "Hoofd", "Directeur-generaal", "Clusterdirecteur")
+        if title != role
+    ]
+    head = head_of(
+        tmp_path, *others, functie(role, ("H. Proefpersoon", None)), name=name, kind=kind
+    )
+    assert head == Head(role, "H. Proefpersoon", None)
+
+
+def test_an_inspecteur_generaal_leads_a_directoraat_generaal(tmp_path: Path):
+    head = head_of(
+        tmp_path,
+        functie("Directeur Toezicht", ("D", None)),
+        functie("Inspecteur-generaal", ("I", None)),
+        name="Inspectie Proefdata",
+        kind="Directoraat-generaal",
+    )
+    assert head == Head("Inspecteur-generaal", "I", None)
+
+
+def test_an_algemeen_directeur_leads(tmp_path: Path):
+    head = head_of(tmp_path, functie("Algemeen directeur", ("A", None)), name="Proefdienst")
+    assert head == Head("Algemeen directeur", "A", None)
+
+
+@pytest.mark.parametrize(
+    ("role", "title"),
+    [
+        ("Hoofdredacteur", None),
+        ("Directeuren-overleg", None),
+        ("Adviseur van de directeur-generaal", None),
+        ("Directeur-generaal", "directeur-generaal"),
+        ("Directeur Generaal Proefdata", "directeur-generaal"),
+        ("ALGEMEEN DIRECTEUR", "algemeen directeur"),
+        ("Directeur Bedrijfsvoering", "directeur"),
+        ("Hoofd afdeling Proefdata", "hoofd"),
+        ("Plaatsvervangend secretaris-generaal", None),
+        ("plv. directeur", None),
+        ("plv directeur", None),
+        ("Loco-secretaris-generaal", None),
+        ("Directeur-generaal (plv.)", None),
+    ],
+)
+def test_titles_are_whole_words_and_deputies_have_none(role: str, title: str | None):
+    assert head_title(role) == title
+
+
+@pytest.mark.parametrize(
+    ("name", "types", "kind"),
+    [
+        ("Binnenlandse Zaken en Koninkrijksrelaties", ("Ministerie",), "ministry"),
+        ("Directoraat-generaal Proefdata", ("Organisatieonderdeel",), "directorate-general"),
+        ("directie Proefdata", ("Organisatieonderdeel",), "department"),
+        ("Proefdienst", ("Agentschap",), "service"),
+        ("Programma Directoraat-generaal Proefdata", (), "programme"),
+        ("Proefraad", ("Adviescollege",), None),
+    ],
+)
+def test_the_kind_of_a_unit_for_its_heads_title(
+    name: str, types: tuple[str, ...], kind: str | None
+):
+    assert unit_kind(name, types) == kind
 
 
 @pytest.mark.parametrize(
