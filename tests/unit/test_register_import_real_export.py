@@ -1,0 +1,153 @@
+"""The import on the register's real export of BZK (tests/data/register/),
+with the content as committed: every register unit once, the decree's top
+level as it was, nothing personal written, every difference reported, and
+a second run that changes nothing. The same file with another namespace
+version, a byte order mark, CRLF line ends or the elements of each
+organisatie in another order gives the same result."""
+
+import re
+import shutil
+import tomllib
+from datetime import date
+
+import pytest
+from lxml import etree
+
+from bzksite.register.importer import apply_import, plan_import
+from bzksite.register.records import DEFAULT_ROOT
+from bzksite.register.xmlexport import read_register
+from tests.conftest import CONTENT, REAL_EXPORT, REGISTER_SCHEMA
+
+TODAY = date(2026, 12, 4)
+DECREE = ["dgobdr", "dgvb", "dgro", "dgkr", "dgdoo", "dgabd", "aivd", "mm", "bo"]
+# Made-up stand-ins the export carries in place of personal data (its README).
+PERSONAL = re.compile(r"tvoorbeeld@|evtestpersoon@|mproefmans@|06 00 00 00 0\d")
+
+
+def import_file(content, export) -> list[str]:
+    planned = plan_import(content, read_register(export, DEFAULT_ROOT), TODAY)
+    apply_import(content, planned)
+    return planned.report
+
+
+def unit_files(content) -> dict[str, str]:
+    return {p.name: p.read_text() for p in sorted((content / "units").glob("*.toml"))}
+
+
+def register_units(export) -> list[str]:
+    """The systeemIds of BZK's units in the file, the ministry's own included."""
+    tree = etree.parse(str(export))
+    namespace = tree.getroot().nsmap["p"]
+
+    def systeem_id(organisatie) -> str:
+        return organisatie.get(f"{{{namespace}}}systeemId")
+
+    bzk = next(o for o in tree.iter("{*}organisatie") if systeem_id(o) == "9632")
+    return [systeem_id(o) for o in bzk.iter("{*}organisatie")]
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    content = tmp_path_factory.mktemp("real") / "content"
+    shutil.copytree(CONTENT, content)
+    before = {name: tomllib.loads(text) for name, text in unit_files(content).items()}
+    report = import_file(content, REAL_EXPORT)
+    return content, before, report
+
+
+def test_every_register_unit_has_one_file(imported):
+    content, _, _ = imported
+    ids = [
+        tomllib.loads(text).get("register", {}).get("systeem_id")
+        for text in unit_files(content).values()
+    ]
+    expected = register_units(REAL_EXPORT)
+    assert len(expected) == 63, "BZK and its 62 units"
+    assert sorted(i for i in ids if i) == sorted(expected)
+
+
+def test_the_decrees_top_level_is_as_it_was(imported):
+    content, before, _ = imported
+    after = {name: tomllib.loads(text) for name, text in unit_files(content).items()}
+    for unit_id in DECREE:
+        old, new = before[f"{unit_id}.toml"], after[f"{unit_id}.toml"]
+        assert (new["parent"], new["name"], new["order"]) == (
+            old["parent"],
+            old["name"],
+            old["order"],
+        )
+    top = sorted((d["order"], d["id"]) for d in after.values() if d.get("parent") == "bzk")
+    assert [unit_id for _, unit_id in top][: len(DECREE)] == DECREE, "the decree's units first"
+
+
+def test_every_difference_is_reported(imported):
+    _, _, report = imported
+    differences = [line for line in report if line.startswith("different from the decree")]
+    assert (
+        "different from the decree: bo: register: under 'Secretaris-generaal Cluster' (134841)"
+        " / content: under bzk (the decree's top level)"
+    ) in differences
+    assert any(line.startswith("different from the decree: dgabd: register:") for line in report)
+    direct = {line.split(": ")[1] for line in differences if "directly under" in line}
+    assert len(direct) == 5, direct  # Commissies, Raden, the SG's cluster, DGVBR, NCG
+    assert "not in the register: com (Directie Communicatie)" in report
+    assert len([line for line in report if line.startswith("ended (history)")]) == 9
+
+
+def test_nothing_personal_is_written(imported):
+    content, _, _ = imported
+    for name, text in unit_files(content).items():
+        assert not PERSONAL.search(text), name
+
+
+def test_a_second_run_changes_nothing(imported, tmp_path):
+    content, _, _ = imported
+    copy = tmp_path / "content"
+    shutil.copytree(content, copy)
+    planned = plan_import(copy, read_register(REAL_EXPORT, DEFAULT_ROOT), date(2026, 12, 9))
+    assert planned.files == {}
+
+
+def variant(tmp_path, change) -> object:
+    path = tmp_path / "variant.xml"
+    path.write_bytes(change(REAL_EXPORT.read_bytes()))
+    return path
+
+
+def without_lines(report: list[str]) -> list[str]:
+    """The report without the file and line a warning names, which differ between forms."""
+    return [re.sub(r"^left out: \S+:\d+: ", "left out: ", line) for line in report]
+
+
+def reordered(data: bytes) -> bytes:
+    """Every organisatie's elements in reverse order (nested organisaties included)."""
+    root = etree.fromstring(data)
+    for organisatie in root.iter("{*}organisatie"):
+        organisatie[:] = list(reversed(organisatie))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: data.replace(b"/oo/export/2.6.9", b"/oo/export/2.6.13"),
+        lambda data: b"\xef\xbb\xbf" + data,
+        lambda data: data.replace(b"\n", b"\r\n"),
+        reordered,
+    ],
+    ids=["namespace-version", "byte-order-mark", "crlf", "element-order"],
+)
+def test_the_same_result_from_the_same_data_in_another_form(imported, tmp_path, change):
+    content, _, report = imported
+    other = tmp_path / "content"
+    shutil.copytree(CONTENT, other)
+    assert without_lines(import_file(other, variant(tmp_path, change))) == without_lines(report)
+    assert unit_files(other) == unit_files(content)
+
+
+def test_the_projects_copy_is_valid_against_the_registers_schema():
+    if not REGISTER_SCHEMA.exists():
+        pytest.skip(f"the register's schema is not at {REGISTER_SCHEMA}")
+    schema = etree.XMLSchema(etree.parse(str(REGISTER_SCHEMA)))
+    document = etree.parse(str(REAL_EXPORT))
+    assert schema.validate(document), schema.error_log
