@@ -14,6 +14,7 @@ from ..content.sources import read_sources
 from ..content.units import Unit
 from ..sourcefiles import BuildError
 from .matching import Matcher, kind_of
+from .ordering import next_order
 from .records import RegisterError, RegisterUnit
 from .swap import replace_units
 from .tomledit import UnitFile
@@ -32,15 +33,18 @@ def plan_import(content_dir: Path, root: RegisterUnit, today: date) -> Import:
     units = read_sources(content_dir).units
     matcher = Matcher(units)
     result = Import()
-    siblings: dict[str | None, int] = {}
+    siblings: dict[str | None, list[int]] = {}  # the orders under each parent, new ones too
 
     def visit(found: RegisterUnit, parent_id: str | None) -> None:
         existing = matcher.find(found, parent_id)
         if existing is None:
             unit_id = matcher.new_id(found)
-            siblings[parent_id] = siblings.get(parent_id, 0) + 1
+            orders = siblings.setdefault(
+                parent_id, [u.order for u in units if u.parent == parent_id]
+            )
+            orders.append(next_order(orders))
             edit = UnitFile.new(content_dir / "units" / f"{unit_id}.toml", unit_id)
-            edit.set_place(parent_id, kind_of(found) or "unit", order=siblings[parent_id])
+            edit.set_place(parent_id, kind_of(found) or "unit", order=orders[-1])
             result.report.append(f"new: {unit_id} ({found.name})")
         else:
             unit_id = existing.id

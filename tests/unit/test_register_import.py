@@ -123,6 +123,26 @@ def test_a_new_unit_a_new_head_and_an_end_are_written_and_reported(content):
     assert NEW.name in names and NEW.head.role in names, "new texts reach the translators"
 
 
+def test_new_units_follow_their_existing_siblings_in_the_registers_order(content):
+    imported(content, committed_as_register(content))
+    root = committed_as_register(content)
+    made_up = [  # ba, com and kiem are under bo with orders 1 to 3; dgro has no units
+        ("Cluster Bestuursondersteuning", "900091", "Afdeling Proef Een", "ape"),
+        ("Cluster Bestuursondersteuning", "900092", "Bureau Proef Twee", "bpt"),
+        ("Directoraat-generaal Ruimtelijke Ordening", "900093", "Directie Proef Drie", "dpd"),
+    ]
+    for parent, number, name, abbreviation in made_up:
+        child = replace(NEW, systeem_id=number, tooi=None, name=name, abbreviations=(abbreviation,))
+        root = with_child(root, parent, child)
+    orders_before = {
+        name: tomllib.loads(text).get("order") for name, text in files(content).items()
+    }
+    imported(content, root)
+    orders = {name: tomllib.loads(text).get("order") for name, text in files(content).items()}
+    assert (orders["ape.toml"], orders["bpt.toml"], orders["dpd.toml"]) == (4, 5, 1)
+    assert {name: orders[name] for name in orders_before} == orders_before
+
+
 def test_a_unit_the_register_no_longer_lists_is_ended_not_deleted(content):
     imported(content, committed_as_register(content))
     imported(
