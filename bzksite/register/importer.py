@@ -13,7 +13,8 @@ from pathlib import Path
 from ..content.sources import read_sources
 from ..content.units import Unit
 from ..sourcefiles import BuildError
-from .matching import Matcher, kind_of
+from .kinds import kind_from_name
+from .matching import Matcher
 from .ordering import next_order
 from .records import RegisterError, RegisterUnit
 from .swap import replace_units
@@ -44,13 +45,15 @@ def plan_import(content_dir: Path, root: RegisterUnit, today: date) -> Import:
             )
             orders.append(next_order(orders))
             edit = UnitFile.new(content_dir / "units" / f"{unit_id}.toml", unit_id)
-            edit.set_place(parent_id, kind_of(found) or "unit", order=orders[-1])
+            edit.set_place(
+                parent_id, kind_from_name(found.name, found.types) or "unit", order=orders[-1]
+            )
             result.report.append(f"new: {unit_id} ({found.name})")
         else:
             unit_id = existing.id
             edit = UnitFile.open(existing.source.path)
             _report_changes(result.report, existing, found, parent_id, today)
-            edit.set_place(parent_id, kind_of(found) or existing.kind)
+            edit.set_place(parent_id, existing.kind)
         edit.take(found, today)
         if edit.changed:
             result.files[edit.path] = edit.text(today)

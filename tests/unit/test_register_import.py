@@ -143,6 +143,26 @@ def test_new_units_follow_their_existing_siblings_in_the_registers_order(content
     assert {name: orders[name] for name in orders_before} == orders_before
 
 
+def test_a_new_unit_takes_its_kind_from_its_name_and_a_unit_in_the_content_keeps_its_own(content):
+    imported(content, committed_as_register(content))
+    root = committed_as_register(content)
+    bo = next(c for c in root.children if c.name == "Cluster Bestuursondersteuning")
+    com = next(c for c in bo.children if c.name == "Directie Communicatie")
+    # renamed in the register: the new name says cluster, com.toml says department
+    renamed = replace(com, name="Cluster Communicatie")
+    root = with_child(changed(root, com.name, drop=True), bo.name, renamed)
+    made_up = [("Bureau Proef", "bp"), ("Team Proef", "tp")]
+    for number, (name, abbreviation) in enumerate(made_up, 900094):
+        child = replace(
+            NEW, systeem_id=str(number), tooi=None, name=name, abbreviations=(abbreviation,)
+        )
+        root = with_child(root, "Cluster Bestuursondersteuning", child)
+    imported(content, root)
+    kinds = {name: tomllib.loads(text)["kind"] for name, text in files(content).items()}
+    assert kinds["bp.toml"] == "office" and kinds["tp.toml"] == "unit"
+    assert kinds["com.toml"] == "department", "the content's kind wins over the name's"
+
+
 def test_a_unit_the_register_no_longer_lists_is_ended_not_deleted(content):
     imported(content, committed_as_register(content))
     imported(
