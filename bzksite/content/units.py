@@ -19,8 +19,13 @@ from .fields import (
 )  # fmt: skip
 from .tomlfile import TomlFile
 
-# "unit" is any other part of an organisation (a bureau, a programme, a staff).
-KINDS = ("ministry", "cluster", "directorate-general", "department", "unit")
+# In Dutch: ministerie, cluster, directoraat-generaal, directie (also a
+# programmadirectie), afdeling, bureau, dienst, programma, commissie, raad,
+# secretariaat; "unit" is any other part of an organisation (a staff, a team).
+KINDS = (
+    "ministry", "cluster", "directorate-general", "department", "section", "office",
+    "service", "programme", "committee", "council", "secretariat", "unit",
+)  # fmt: skip
 RELATED_KINDS = ("publication",)
 # Public: the register import leaves out a value that would fail these.
 WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\S*$")

@@ -1,6 +1,6 @@
 """make import-register: the units of one ministry in the register, written
 into db/content/units/. It changes only what the register holds (place,
-name, abbreviation, end, head, contact data, ids), keeps everything else of
+name, abbreviation, end, head, contact data, ids; the kind of a new unit), keeps everything else of
 a file byte for byte (tomlkit), checks the result as make db would, and then
 replaces the units folder as a whole (swap.py).
 
@@ -17,8 +17,9 @@ from pathlib import Path
 from ..content.sources import read_sources
 from ..content.units import Unit
 from ..sourcefiles import BuildError, SourceError
+from .kinds import kind_from_name
 from .mapping import Mapping, read_mapping
-from .matching import abbreviations_of, kind_of, match_units, new_id, same_name
+from .matching import abbreviations_of, match_units, new_id, same_name
 from .names import plain, split_abbreviation
 from .records import RegisterError, RegisterUnit
 from .report import Import
@@ -64,7 +65,8 @@ def plan_import(
         else:
             unit_id = existing.id
             edit = UnitFile.open(existing.source.path)
-            _place_and_name(edit, existing, found, parent, place, unit_id in decree, result)
+            in_decree = unit_id in decree
+            _place_and_name(edit, existing, found, parent, place, in_decree, orders, result)
             _history(edit, existing, found, today, result)
             if found.head and found.head.name != existing.director:
                 result.add("new head", f"{unit_id}: {found.head.name} ({found.head.role})")
@@ -105,7 +107,7 @@ def _new_unit(
     unit_id = new_id(found, ids)
     orders[place] = orders.get(place, 0) + 1
     edit = UnitFile.new(content_dir / "units" / f"{unit_id}.toml", unit_id)
-    edit.set_place(place, kind_of(found) or "unit", order=orders[place])
+    edit.set_place(place, kind_from_name(found.name, found.types) or "unit", order=orders[place])
     name = split_abbreviation(UnitFile.register_name(found))[0]
     edit.set_name(name[:1].upper() + name[1:])
     abbreviations = abbreviations_of(found)
@@ -126,6 +128,7 @@ def _place_and_name(
     parent: RegisterUnit | None,
     place: str | None,
     in_decree: bool,
+    orders: dict[str | None, int],
     result: Import,
 ) -> None:
     """Move and rename as the register says, but never a unit of the decree's top level."""
@@ -148,7 +151,8 @@ def _place_and_name(
         return
     if unit.parent != place:
         result.add("moved", f"{unit.id}: under {unit.parent} -> under {place}")
-        edit.set_place(place, unit.kind)
+        orders[place] = orders.get(place, 0) + 1
+        edit.set_place(place, unit.kind, order=orders[place])
     if renamed:
         result.add("renamed", f"{unit.id}: {name} -> {register_name}")
         edit.set_name(register_name)

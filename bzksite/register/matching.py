@@ -128,25 +128,3 @@ def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", " ", ascii_text.lower().replace("&", " en ")).split()
     return "-".join(words)
-
-
-KINDS = (
-    ("ministerie", "ministry"),
-    ("directoraat-generaal", "directorate-general"),
-    ("cluster", "cluster"),
-    ("directie", "department"),
-)
-
-
-def kind_of(found: RegisterUnit) -> str | None:
-    """Our kind of a register unit: from its type where that says it, else
-    from the first word of its name ("Directie Woningmarkt"); None when
-    neither does (a plain Organisatieonderdeel)."""
-    first_word = found.name.split()[0].casefold() if found.name.split() else ""
-    for word, kind in KINDS:
-        if any(t.casefold() == word for t in found.types):
-            return kind
-    for word, kind in KINDS:
-        if first_word == word or (word != "ministerie" and first_word.endswith(word)):
-            return kind
-    return None

@@ -1,5 +1,10 @@
 """One unit's TOML source, changed where the register says otherwise and kept
-byte for byte everywhere else: comments, descriptions, related items."""
+byte for byte everywhere else: comments, descriptions, related items.
+
+The tables the register fills go after the top-level keys, in the order of
+REGISTER_TABLES and before any other table (an editor's [[related]] items),
+so a file reads from its name and place to what the register says of it to
+what editors add; comments stay with what they are above (tomlplaces.py)."""
 
 from datetime import date
 from pathlib import Path
@@ -9,7 +14,10 @@ import tomlkit
 from tomlkit.toml_document import TOMLDocument
 
 from .records import REGISTER_NAME, RegisterUnit
+from .tomlplaces import add_table, attach_comments, set_key
+from .units import register_page
 
+REGISTER_TABLES = ("director", "contact", "register")
 _NEW_FILE = f"From the {REGISTER_NAME} (CC0), written by make import-register."
 
 
@@ -22,7 +30,9 @@ class UnitFile:
     @classmethod
     def open(cls, path: Path) -> "UnitFile":
         text = path.read_text(encoding="utf-8")
-        return cls(path, tomlkit.parse(text), text)
+        document = tomlkit.parse(text)
+        attach_comments(document)
+        return cls(path, document, text)
 
     @classmethod
     def new(cls, path: Path, unit_id: str) -> "UnitFile":
@@ -53,25 +63,20 @@ class UnitFile:
         """What the register says of the unit but its place, name, abbreviation and end,
         which the importer decides (the decree's top level keeps its own)."""
         if found.head:
-            head = self._table("director")
-            self._set(head, "role", found.head.role)
-            self._set(head, "name", found.head.name)
-            self._set(head, "since", found.head.since)
+            head = {"role": found.head.role, "name": found.head.name, "since": found.head.since}
+            self._update("director", head)
         contact = {
             name: list(value) if isinstance(value, tuple) else value
             for name, value in vars(found.contact).items()
             if value
         }
         if contact:
-            self._replace_table("contact", contact)
+            self._update("contact", contact, only=True)
         elif "contact" in self.document:
             del self.document["contact"]
-        register = self._table("register")
-        self._set(register, "systeem_id", found.systeem_id)
-        self._set(register, "tooi", found.tooi)
-        self._set(
-            register, "url", found.url or f"https://organisaties.overheid.nl/{found.systeem_id}/"
-        )
+        url = found.url or register_page(found.systeem_id, found.name)
+        ids = {"systeem_id": found.systeem_id, "tooi": found.tooi, "url": url}
+        self._update("register", ids)
 
     def set_name(self, name: str) -> None:
         self._set(self.document, "name", name)
@@ -85,21 +90,20 @@ class UnitFile:
     def text(self, today: date) -> str:
         """The file as it will be written: dated with `today` when it changed."""
         if self.changed and "register" in self.document:
-            self.document["register"]["imported"] = today
+            set_key(self.document["register"], "imported", today)
         return tomlkit.dumps(self.document)
 
-    def _table(self, name: str) -> Any:
+    def _update(self, name: str, values: dict[str, Any], only: bool = False) -> None:
+        """Set the keys of table `name` to `values`; with `only`, remove any other key."""
         if name not in self.document:
-            self.document[name] = tomlkit.table()
-        return self.document[name]
-
-    def _replace_table(self, name: str, values: dict[str, Any]) -> None:
-        if dict(self.document.get(name, {})) == values:
+            values = {key: value for key, value in values.items() if value is not None}
+            add_table(self.document, name, values, REGISTER_TABLES)
             return
-        table = tomlkit.table()
+        table = self.document[name]
+        for key in [key for key in table if only and key not in values]:
+            del table[key]
         for key, value in values.items():
-            table[key] = value
-        self.document[name] = table
+            self._set(table, key, value)
 
     @staticmethod
     def _set(table: Any, key: str, value: Any) -> None:
@@ -108,4 +112,4 @@ class UnitFile:
             if key in table:
                 del table[key]
         elif table.get(key) != value:
-            table[key] = value
+            set_key(table, key, value)

@@ -8,6 +8,7 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
+from bzksite.content.units import KINDS
 from tests.apicheck import SCHEMAS, problems, schemas
 from tests.conftest import ROOT
 
@@ -62,6 +63,12 @@ def spoiled(change) -> dict:
 )
 def test_the_unit_schema_refuses(what, change):
     assert problems("unit", spoiled(change)), what
+
+
+def test_the_unit_schema_takes_every_kind_the_content_may_give():
+    assert schemas()["common"]["$defs"]["unit"]["properties"]["kind"]["enum"] == list(KINDS)
+    for kind in KINDS:
+        assert problems("unit", spoiled(lambda unit, kind=kind: unit.update(kind=kind))) == []
 
 
 def test_the_organisation_and_error_schemas_refuse():

@@ -67,7 +67,8 @@ def test_the_first_import_finds_every_committed_unit_and_changes_no_text(content
         data = tomllib.loads(text)
         assert data["register"]["imported"] == TODAY and data["register"]["systeem_id"], name
         assert texts_of(text) == texts_of(before[name]), name
-        assert re.sub(r"\n\[register\]\n(.+\n)+", "\n", text).rstrip() == before[name].rstrip()
+        without = re.sub(r"\n\[register\]\n(.+\n)+\n?", "\n", text)
+        assert without.rstrip() == before[name].rstrip(), "[register] is all the import added"
 
 
 def test_a_second_import_changes_nothing(content):
@@ -120,6 +121,46 @@ def test_a_new_unit_a_new_head_and_an_end_are_written_and_reported(content):
     } == descriptions
     names = {message.id for message in content_template(content, content.parent)}
     assert NEW.name in names and NEW.head.role in names, "new texts reach the translators"
+
+
+def test_new_units_follow_their_existing_siblings_in_the_registers_order(content):
+    imported(content, committed_as_register(content))
+    root = committed_as_register(content)
+    made_up = [  # ba, com and kiem are under bo with orders 1 to 3; dgro has no units
+        ("Cluster Bestuursondersteuning", "900091", "Afdeling Proef Een", "ape"),
+        ("Cluster Bestuursondersteuning", "900092", "Bureau Proef Twee", "bpt"),
+        ("Directoraat-generaal Ruimtelijke Ordening", "900093", "Directie Proef Drie", "dpd"),
+    ]
+    for parent, number, name, abbreviation in made_up:
+        child = replace(NEW, systeem_id=number, tooi=None, name=name, abbreviations=(abbreviation,))
+        root = with_child(root, parent, child)
+    orders_before = {
+        name: tomllib.loads(text).get("order") for name, text in files(content).items()
+    }
+    imported(content, root)
+    orders = {name: tomllib.loads(text).get("order") for name, text in files(content).items()}
+    assert (orders["ape.toml"], orders["bpt.toml"], orders["dpd.toml"]) == (4, 5, 1)
+    assert {name: orders[name] for name in orders_before} == orders_before
+
+
+def test_a_new_unit_takes_its_kind_from_its_name_and_a_unit_in_the_content_keeps_its_own(content):
+    imported(content, committed_as_register(content))
+    root = committed_as_register(content)
+    bo = next(c for c in root.children if c.name == "Cluster Bestuursondersteuning")
+    com = next(c for c in bo.children if c.name == "Directie Communicatie")
+    # renamed in the register: the new name says cluster, com.toml says department
+    renamed = replace(com, name="Cluster Communicatie")
+    root = with_child(changed(root, com.name, drop=True), bo.name, renamed)
+    made_up = [("Bureau Proef", "bp"), ("Team Proef", "tp")]
+    for number, (name, abbreviation) in enumerate(made_up, 900094):
+        child = replace(
+            NEW, systeem_id=str(number), tooi=None, name=name, abbreviations=(abbreviation,)
+        )
+        root = with_child(root, "Cluster Bestuursondersteuning", child)
+    imported(content, root)
+    kinds = {name: tomllib.loads(text)["kind"] for name, text in files(content).items()}
+    assert kinds["bp.toml"] == "office" and kinds["tp.toml"] == "unit"
+    assert kinds["com.toml"] == "department", "the content's kind wins over the name's"
 
 
 def test_a_unit_the_register_no_longer_lists_is_ended_not_deleted(content):
