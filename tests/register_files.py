@@ -10,9 +10,9 @@ functie with one medewerker) and its own contact data; every medewerker also
 gets contact data of their own (PERSONAL_PHONE, PERSONAL_EMAIL), which the
 reader must never take. A unit's `url` is not written: the register has no element
 for it (its `overzichtURL` is the Woo page), the reader makes it from the
-systeemId and the name. Nested organisaties are written before the unit's own
-addresses, contact and functies, so that a reader that looked below a unit's
-direct children would pick up a child's data and be caught.
+systeemId and the name. The elements stand in the order of the register's
+schema (one afkorting at most), and the tests check the files against it
+where the schema is at hand.
 """
 
 import re
@@ -50,23 +50,33 @@ def write_export(
 
 
 def organisation(unit: RegisterUnit, indent: str) -> str:
+    """One organisatie with its elements in the order the register's schema gives."""
     inner = indent + "  "
     tooi = f"\n{indent}    p:resourceIdentifierTOOI={quoteattr(unit.tooi)}" if unit.tooi else ""
     lines = [f"{indent}<p:organisatie p:systeemId={quoteattr(unit.systeem_id)}{tooi}>"]
     lines.append(_element("naam", unit.name, inner))
-    lines += [_element("afkorting", value, inner) for value in unit.abbreviations]
-    if unit.types:
-        types = "".join(f"<p:type>{escape(value)}</p:type>" for value in unit.types)
-        lines.append(f"{inner}<p:types>{types}</p:types>")
+    if unit.abbreviations:
+        lines.append(_element("afkorting", unit.abbreviations[0], inner))
+    types = "".join(f"<p:type>{escape(value)}</p:type>" for value in unit.types)
+    lines.append(f"{inner}<p:types>{types}</p:types>")
+    if unit.related_to:
+        lines.append(
+            f'{inner}<p:relatieMetMinisterie p:systeemId="9632"'
+            f" p:resourceIdentifierTOOI={quoteattr(unit.related_to)}>"
+            "Binnenlandse Zaken en Koninkrijksrelaties</p:relatieMetMinisterie>"
+        )
+    lines += _contact(unit.contact, inner)
+    if unit.description:
+        description = _element("beschrijvingText", unit.description)
+        lines.append(f"{inner}<p:organisatieBeschrijving>{description}</p:organisatieBeschrijving>")
     if unit.end_date:
         lines.append(_element("eindDatum", unit.end_date.isoformat(), inner))
+    if unit.head:
+        lines.append(f"{inner}<p:functies>{_functie(unit.head)}</p:functies>")
     if unit.children:
         lines.append(f"{inner}<p:organisaties>")
         lines += [organisation(child, inner + "  ").rstrip("\n") for child in unit.children]
         lines.append(f"{inner}</p:organisaties>")
-    lines += _contact(unit.contact, inner)
-    if unit.head:
-        lines.append(f"{inner}<p:functies>{_functie(unit.head)}</p:functies>")
     lines.append(f"{indent}</p:organisatie>")
     return "\n".join(lines) + "\n"
 
@@ -81,16 +91,19 @@ def _contact(contact: Contact, indent: str) -> list[str]:
     addresses += _address("Postadres", contact.postal_address)
     if addresses:
         lines.append(f"{indent}<p:adressen>{addresses}</p:adressen>")
+    general = _element("label", "algemeen")
     written = "".join(
-        _nested(outer, middle, _element(name, value))
+        _nested(outer, middle, _element(name, value) + general)
         for outer, middle, name, value in [
             ("telefoonnummers", "telefoonnummer", "nummer", contact.phone),
             ("emailadressen", "emailadres", "email", contact.email),
             ("internetadressen", "internetadres", "url", contact.website),
-            ("contactpaginas", "contactpagina", "url", contact.contact_form),
         ]
         if value
     )
+    if contact.contact_form:
+        form = general + _element("url", contact.contact_form)
+        written += _nested("contactformulieren", "contactformulier", form)
     if written:
         lines.append(f"{indent}<p:contact>{written}</p:contact>")
     return lines
@@ -105,18 +118,22 @@ def _address(kind: str, lines: tuple[str, ...]) -> str:
     else:
         match = _STREET.fullmatch(street)
         assert match, f"write the street as 'Proefstraat 1A', not {street!r}"
-        fields = match.groupdict()
-        fields["huisnummertoevoeging"] = fields.pop("toevoeging")
-    fields |= {"postcode": place[:7], "plaats": place[8:]}
+        fields = {
+            "openbareRuimte": match["straat"],
+            "huisnummer": match["huisnummer"],
+            "toevoeging": match["toevoeging"],
+        }
+    fields |= {"postcode": place[:7], "woonplaats": place[8:]}
     written = "".join(_element(name, value) for name, value in fields.items() if value)
-    return f"<p:adres>{_element('type', kind)}{written}</p:adres>"
+    return f"<p:adres>{_element('adresType', kind)}{written}</p:adres>"
 
 
 def _functie(head: Head) -> str:
-    since = _element("startDatum", head.since.isoformat()) if head.since else ""
+    """A head's functie; the medewerker carries contact data of their own, never to be taken."""
     personal = _nested("telefoonnummers", "telefoonnummer", _element("nummer", PERSONAL_PHONE))
     personal += _nested("emailadressen", "emailadres", _element("email", PERSONAL_EMAIL))
-    medewerker = f"{_element('naam', head.name)}{since}<p:contact>{personal}</p:contact>"
+    since = _element("startDatum", head.since.isoformat()) if head.since else ""
+    medewerker = f"{_element('naam', head.name)}<p:contact>{personal}</p:contact>{since}"
     medewerkers = f"<p:medewerkers><p:medewerker>{medewerker}</p:medewerker></p:medewerkers>"
     return f"<p:functie>{_element('naam', head.role)}{medewerkers}</p:functie>"
 

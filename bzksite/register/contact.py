@@ -11,10 +11,7 @@ general value is taken that is not personal data (personal.py) and that the
 content accepts (values.py); one passed over as personal is named in
 `withheld`, one passed over as bad gets a warning in the export file.
 
-The element names follow the export as public parsers describe it; where
-the current export and older ones differ (`adresType` or `type`,
-`openbareRuimte` or `straat`, `woonplaats` or `plaats`, `contactformulieren`
-or `contactpaginas`), either is read.
+The element names are the register's schema's (oo-export-2.6.11.xsd).
 """
 
 from collections.abc import Iterable, Iterator
@@ -32,7 +29,6 @@ _FIELDS = (
     ("phone", ("telefoonnummers", "telefoonnummer", "nummer")),
     ("email", ("emailadressen", "emailadres", "email")),
     ("website", ("internetadressen", "internetadres", "url")),
-    ("contact_form", ("contactpaginas", "contactpagina", "url")),
     ("contact_form", ("contactformulieren", "contactformulier", "url")),
 )
 GENERAL_LABEL = "algemeen"
@@ -88,29 +84,20 @@ def _personal(field: str, value: str, own: Iterable[str]) -> bool:
 def _address(organisatie: etree._Element, kind: str) -> tuple[str, ...]:
     """The lines of the first address of `kind` ("bezoekadres" or "postadres")."""
     for adres in each(organisatie, "adressen", "adres"):
-        if (_field(adres, "type", "adresType") or "").casefold() == kind:
+        if (first_text(adres, "adresType") or "").casefold() == kind:
             return _lines(adres, postal=kind == "postadres")
     return ()
 
 
 def _lines(adres: etree._Element, postal: bool) -> tuple[str, ...]:
-    postbus = _field(adres, "postbus")
+    postbus = first_text(adres, "postbus")
     if postal and postbus:
         first = f"Postbus {postbus}"
     else:
-        number = (_field(adres, "huisnummer") or "") + (
-            _field(adres, "huisnummertoevoeging", "toevoeging") or ""
-        )
-        first = _join(_field(adres, "straat", "openbareRuimte"), number)
-    second = _join(_field(adres, "postcode"), _field(adres, "plaats", "woonplaats"))
+        number = (first_text(adres, "huisnummer") or "") + (first_text(adres, "toevoeging") or "")
+        first = _join(first_text(adres, "openbareRuimte"), number)
+    second = _join(first_text(adres, "postcode"), first_text(adres, "woonplaats"))
     return tuple(line for line in (first, second) if line)
-
-
-def _field(adres: etree._Element, *names: str) -> str | None:
-    for name in names:
-        if value := first_text(adres, name):
-            return value
-    return None
 
 
 def _join(*parts: str | None) -> str:

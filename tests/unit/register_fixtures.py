@@ -33,7 +33,7 @@ DG = unit(
 MINISTRY = unit(
     900001,
     "Ministerie van Proefdata",
-    abbreviations=("MinPD", "PD"),
+    abbreviations=("MinPD",),
     types=("Ministerie",),
     head=Head("Secretaris-generaal", "S. Proefpersoon", date(2021, 3, 1)),
     contact=Contact(
