@@ -8,7 +8,9 @@ Elements and attributes carry the `p:` prefix of the register's namespace,
 whose version the tests choose. Each unit is written with its head (as a
 functie with one medewerker) and its own contact data; every medewerker also
 gets contact data of their own (PERSONAL_PHONE, PERSONAL_EMAIL), which the
-reader must never take. Nested organisaties are written before the unit's own
+reader must never take. A unit's `related_to` is written as its
+relatieMetMinisterie, whose systeemId (the schema requires one) is made up from
+the digits at the end of the TOOI. Nested organisaties are written before the unit's own
 addresses, contact and functies, so that a reader that looked below a unit's
 direct children would pick up a child's data and be caught.
 """
@@ -56,6 +58,8 @@ def organisation(unit: RegisterUnit, indent: str) -> str:
     if unit.types:
         types = "".join(f"<p:type>{escape(value)}</p:type>" for value in unit.types)
         lines.append(f"{inner}<p:types>{types}</p:types>")
+    if unit.related_to:
+        lines.append(_relation(unit.related_to, inner))
     if unit.end_date:
         lines.append(_element("eindDatum", unit.end_date.isoformat(), inner))
     if unit.url:
@@ -65,10 +69,19 @@ def organisation(unit: RegisterUnit, indent: str) -> str:
         lines += [organisation(child, inner + "  ").rstrip("\n") for child in unit.children]
         lines.append(f"{inner}</p:organisaties>")
     lines += _contact(unit.contact, inner)
+    if unit.description:
+        description = _element("beschrijvingText", unit.description)
+        lines.append(f"{inner}<p:organisatieBeschrijving>{description}</p:organisatieBeschrijving>")
     if unit.head:
         lines.append(f"{inner}<p:functies>{_functie(unit.head)}</p:functies>")
     lines.append(f"{indent}</p:organisatie>")
     return "\n".join(lines) + "\n"
+
+
+def _relation(tooi: str, indent: str) -> str:
+    systeem_id = re.search(r"\d*$", tooi)[0] or "0"
+    attributes = f"p:systeemId={quoteattr(systeem_id)} p:resourceIdentifierTOOI={quoteattr(tooi)}"
+    return f"{indent}<p:relatieMetMinisterie {attributes}>Proefzaken</p:relatieMetMinisterie>"
 
 
 def _element(name: str, value: str, indent: str = "") -> str:
