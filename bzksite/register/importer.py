@@ -1,8 +1,10 @@
 """make import-register: the units of one ministry in the register, written
-into db/content/units/. It changes only what the register holds (kind,
-parent, name, abbreviation, end, head, contact data, ids), keeps everything
-else of a file byte for byte (tomlkit), checks the result as make db would,
-and then replaces the units folder as a whole (swap.py)."""
+into db/content/units/, and the organisations related to it into
+db/content/organisations/ (organisationplan.py). It changes only what the
+register holds (kind, parent, name, abbreviation, end, head, contact data,
+ids), keeps everything else of a file byte for byte (tomlkit), checks the
+result as make db would, and then replaces the content folder as a whole
+(swap.py)."""
 
 import shutil
 import tempfile
@@ -14,8 +16,9 @@ from ..content.sources import read_sources
 from ..content.units import Unit
 from ..sourcefiles import BuildError
 from .matching import Matcher, kind_of
+from .organisationplan import plan_organisations
 from .records import RegisterError, RegisterUnit
-from .swap import replace_units
+from .swap import replace_content
 from .tomledit import UnitFile
 
 REPORT_ORDER = ("new", "renamed", "moved", "ended", "new head")
@@ -27,8 +30,14 @@ class Import:
     report: list[str] = field(default_factory=list)
 
 
-def plan_import(content_dir: Path, root: RegisterUnit, today: date) -> Import:
-    """What importing `root` and its subtree changes in `content_dir`."""
+def plan_import(
+    content_dir: Path,
+    root: RegisterUnit,
+    today: date,
+    related: tuple[RegisterUnit, ...] | None = None,
+) -> Import:
+    """What importing `root` and its subtree changes in `content_dir`; and,
+    unless `related` is None, the organisations related to it."""
     units = read_sources(content_dir).units
     matcher = Matcher(units)
     result = Import()
@@ -61,6 +70,10 @@ def plan_import(content_dir: Path, root: RegisterUnit, today: date) -> Import:
             result.files[edit.path] = edit.text(today)
             result.report.append(f"ended: {gone.id} (no longer in the register)")
     result.report.sort(key=lambda line: REPORT_ORDER.index(line.split(":")[0]))
+    if related is not None:
+        organisations = plan_organisations(content_dir, related, today)
+        result.files.update(organisations.files)
+        result.report += organisations.report
     return result
 
 
@@ -79,12 +92,14 @@ def _report_changes(
 
 
 def apply_import(content_dir: Path, planned: Import) -> None:
-    """Check the content as it would be, then replace the units folder: all files or none."""
+    """Check the content as it would be, then replace the content folder: all files or none."""
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / "content"
         shutil.copytree(content_dir, trial)
         for path, text in planned.files.items():
-            (trial / path.relative_to(content_dir)).write_text(text, encoding="utf-8")
+            target = trial / path.relative_to(content_dir)
+            target.parent.mkdir(exist_ok=True)  # organisations/, on the first import
+            target.write_text(text, encoding="utf-8")
         try:
             read_sources(trial)
         except BuildError as error:
@@ -92,6 +107,6 @@ def apply_import(content_dir: Path, planned: Import) -> None:
     if not planned.files:
         return
     try:
-        replace_units(content_dir, planned.files)
+        replace_content(content_dir, planned.files)
     except OSError as error:
         raise RegisterError(f"cannot write the content: {error}") from None

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from bzksite.content.sources import read_sources
+from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.organisationfile import kind_of, paragraphs
 from bzksite.register.organisationplan import OrganisationPlan, plan_organisations
 from bzksite.register.records import DEFAULT_ROOT, RegisterUnit
 from bzksite.register.xmlexport import read_export
 from tests.conftest import CONTENT
+from tests.register_fixtures import committed_as_register
 from tests.unit.test_register_related import REAL
 
 TODAY = date(2026, 5, 16)
@@ -162,3 +164,15 @@ def test_the_registers_text_becomes_plain_paragraphs():
     ]
     assert paragraphs("Eerste regel.\n\nTweede regel.\n") == ["Eerste regel.", "Tweede regel."]
     assert paragraphs("  ") == [] and paragraphs(None) == []
+
+
+def test_the_import_writes_units_and_organisations_together(content, related):
+    root = committed_as_register(content)
+    planned = plan_import(content, root, TODAY, related)
+    apply_import(content, planned)
+    assert len(files(content)) == 40
+    assert tomllib.loads((content / "units" / "bzk.toml").read_text())["register"]["systeem_id"]
+    assert planned.report[-40:] == [line for line in planned.report if "organisation" in line]
+    assert plan_import(content, root, TODAY).files == {}, "without related, no organisation ends"
+    ended = plan_import(content, root, TODAY, ()).report  # 5 of the 40 ended already
+    assert len(ended) == 35 and all(line.startswith("ended organisation: ") for line in ended)
