@@ -2,9 +2,9 @@
 agencies, advisory bodies, independent bodies (ZBO's) and committees.
 
 In the export they stand at the top level, each with a `relatieMetMinisterie`
-that names the ministry: by the attribute resourceIdentifierTOOI where the
-register gives it, and always by the attribute systeemId (the schema requires
-it; its text is the ministry's name, which is not compared). Units nested
+that names the ministry: by the attribute resourceIdentifierTOOI, or where
+that is missing by the attribute systeemId, which the schema requires (its
+text is the ministry's name, which is not compared). Units nested
 inside the ministry that carry a relatieMetMinisterie stay the ministry's
 units, and the units nested in a related organisation are not read.
 """
