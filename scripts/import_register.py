@@ -1,4 +1,5 @@
-"""Update the units of one ministry in db/content/units/ from the Register van
+"""Update the units of one ministry in db/content/units/, and the organisations
+related to it in db/content/organisations/, from the Register van
 Overheidsorganisaties (make import-register), then the translators' templates
 and catalogs (as make i18n-extract and make i18n-update do).
 
@@ -6,7 +7,7 @@ Reads a register export given with --file, or downloads the register's
 current export of the ministries into a cache folder first. Only what the
 register holds changes (kind, parent, name, abbreviation, end, head,
 contact data, register ids); descriptions and everything else stay as they
-are. Prints what changed, then replaces the units folder as a whole or, on
+are. Prints what changed, then replaces the content folder as a whole or, on
 any problem, writes nothing. A run that was stopped is finished by the next.
 """
 
@@ -25,7 +26,7 @@ from bzksite.register.download import download
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.records import DEFAULT_ROOT, EXPORT_URL, RegisterError
 from bzksite.register.swap import done, finish_swap
-from bzksite.register.xmlexport import read_register
+from bzksite.register.xmlexport import read_export
 from bzksite.sourcefiles import BuildError, SourceError, display_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,14 +82,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         finish_swap(args.content)
         path = args.file or download(args.url, args.cache, args.max_bytes, args.timeout)
-        planned = plan_import(args.content, read_register(path, args.root), today)
+        export = read_export(path, args.root)
+        planned = plan_import(args.content, export.ministry, today, export.related)
         with _stops_held():
             apply_import(args.content, planned)
             written = True
         for line in planned.report:
             print(line)
-        changed = len(planned.files)
-        print(f"{changed} unit files written." if changed else "Nothing changed.")
+        units = sum(1 for path in planned.files if path.parent.name == "units")
+        organisations = len(planned.files) - units
+        print(f"{units} unit files written." if planned.files else "Nothing changed.")
+        if organisations:
+            print(f"{organisations} organisation files written.")
         languages = i18n.all_languages(args.translations)
         i18n.do_extract(args.translations, languages, args.content)
         i18n.do_update(args.translations, languages)

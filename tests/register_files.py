@@ -12,7 +12,9 @@ reader must never take. A unit's `url` is not written: the register has no eleme
 for it (its `overzichtURL` is the Woo page), the reader makes it from the
 systeemId and the name. The elements stand in the order of the register's
 schema (one afkorting at most), and the tests check the files against it
-where the schema is at hand.
+where the schema is at hand. A unit's `related_to` is written as its
+relatieMetMinisterie, whose systeemId (the schema requires one) is made up
+from the digits at the end of the TOOI.
 """
 
 import re
@@ -60,11 +62,7 @@ def organisation(unit: RegisterUnit, indent: str) -> str:
     types = "".join(f"<p:type>{escape(value)}</p:type>" for value in unit.types)
     lines.append(f"{inner}<p:types>{types}</p:types>")
     if unit.related_to:
-        lines.append(
-            f'{inner}<p:relatieMetMinisterie p:systeemId="9632"'
-            f" p:resourceIdentifierTOOI={quoteattr(unit.related_to)}>"
-            "Binnenlandse Zaken en Koninkrijksrelaties</p:relatieMetMinisterie>"
-        )
+        lines.append(_relation(unit.related_to, inner))
     lines += _contact(unit.contact, inner)
     if unit.description:
         description = _element("beschrijvingText", unit.description)
@@ -79,6 +77,12 @@ def organisation(unit: RegisterUnit, indent: str) -> str:
         lines.append(f"{inner}</p:organisaties>")
     lines.append(f"{indent}</p:organisatie>")
     return "\n".join(lines) + "\n"
+
+
+def _relation(tooi: str, indent: str) -> str:
+    systeem_id = re.search(r"\d*$", tooi)[0] or "0"
+    attributes = f"p:systeemId={quoteattr(systeem_id)} p:resourceIdentifierTOOI={quoteattr(tooi)}"
+    return f"{indent}<p:relatieMetMinisterie {attributes}>Proefzaken</p:relatieMetMinisterie>"
 
 
 def _element(name: str, value: str, indent: str = "") -> str:

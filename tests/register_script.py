@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from bzksite.register.records import Head, RegisterUnit
+from bzksite.register.records import DEFAULT_ROOT, Head, RegisterUnit
 from tests.conftest import CONTENT, ROOT, TRANSLATIONS
 from tests.register_files import write_export
 from tests.register_fixtures import changed, committed_as_register, with_child
@@ -46,10 +46,22 @@ OTHER_MINISTRY = RegisterUnit(
     children=(RegisterUnit(systeem_id="900501", tooi=None, name="Directie Elders"),),
 )
 
+AGENCY = RegisterUnit(
+    systeem_id="900098",
+    tooi="https://identifier.overheid.nl/tooi/id/oorg/oorg900098",
+    name="Agentschap Proefdata",
+    abbreviations=("APD",),
+    types=("Agentschap",),
+    description="Een verzonnen agentschap.",
+    related_to=DEFAULT_ROOT,
+)
 
-def export(folder: Path, checkout: Path, units: int = 0) -> Path:
+
+def export(
+    folder: Path, checkout: Path, units: int = 0, related: tuple[RegisterUnit, ...] = ()
+) -> Path:
     """The committed units, a new directie, a new head, an ended unit, another
-    ministry; and `units` more new directies."""
+    ministry; `units` more new directies, and the `related` organisations."""
     more = tuple(
         RegisterUnit(str(910000 + n), f"{NEW.tooi[:-6]}{910000 + n}", f"Directie Proef {n}")
         for n in range(units)
@@ -62,7 +74,7 @@ def export(folder: Path, checkout: Path, units: int = 0) -> Path:
         head=Head("Directeur", "Dhr. C. Proef", date(2026, 9, 1)),
     )
     ministry = changed(ministry, "Directie Communicatie", end_date=date(2026, 10, 1))
-    return write_export(folder / "export.xml", [OTHER_MINISTRY, ministry])
+    return write_export(folder / "export.xml", [OTHER_MINISTRY, *related, ministry])
 
 
 def make_checkout(folder: Path) -> Path:

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import threading
 import time
+import tomllib
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 from bzksite import create_app
 from tests.conftest import ROOT, build_site
 from tests.pagecheck import check_page, text_of
-from tests.register_script import build, export, make_checkout, run, snapshot
+from tests.register_script import AGENCY, build, export, make_checkout, run, snapshot
 
 # The lines of a unit file the register owns; every other line stays as it was.
 OWNED = re.compile(
@@ -79,6 +80,36 @@ def test_a_second_import_changes_nothing(checkout, tmp_path):
     assert again.returncode == 0 and again.stdout.startswith("Nothing changed.\nUnchanged: ")
     assert "Wrote" not in again.stdout and "Updated" not in again.stdout
     assert snapshot(checkout) == before
+
+
+def test_the_related_organisations_are_written_with_the_units_and_ended_when_dropped(
+    checkout, tmp_path
+):
+    content = checkout / "db" / "content"
+    (tmp_path / "with").mkdir()
+    (tmp_path / "without").mkdir()
+    with_agency = export(tmp_path / "with", checkout, related=(AGENCY,))
+    without = export(tmp_path / "without", checkout)
+    result = run(checkout, "--file", str(with_agency))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "new organisation: apd (Agentschap Proefdata, Agentschap)" in lines
+    assert "1 organisation files written." in lines
+    agency = tomllib.loads((content / "organisations" / "apd.toml").read_text())
+    assert (agency["kind"], agency["name"]) == ("agency", "Agentschap Proefdata")
+    assert agency["description"] == ["Een verzonnen agentschap."]
+    catalog = (checkout / "translations" / "en" / "LC_MESSAGES" / "content.po").read_text()
+    assert 'msgctxt "organisation:apd:description"\nmsgid "Een verzonnen agentschap."' in catalog
+    assert build(checkout).returncode == 0
+
+    dropped = run(checkout, "--file", str(without))
+    assert dropped.returncode == 0, dropped.stderr
+    assert dropped.stdout.splitlines()[:2] == [
+        "ended organisation: apd (no longer in the register)",
+        "0 unit files written.",
+    ]
+    assert "ended" in tomllib.loads((content / "organisations" / "apd.toml").read_text())
+    assert build(checkout).returncode == 0
 
 
 BOMB = """<?xml version="1.0"?>

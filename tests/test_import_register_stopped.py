@@ -1,6 +1,7 @@
-"""An import stopped at any moment: SIGKILL leaves the old units or the new
-ones byte for byte, never a mix; what it leaves beside them git ignores, make
-db refuses to build, and the next import cleans up and finishes the catalogs.
+"""An import stopped at any moment: SIGKILL leaves the old content or the new
+byte for byte (units and organisations together), never a mix; what it leaves
+beside it git ignores, make db refuses to build, and the next import cleans up
+and finishes the catalogs.
 SIGINT and SIGTERM end the run with one line that says what it left.
 
 A kill at a given step is the process sending itself SIGKILL there (a hook);
@@ -16,6 +17,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.register_script import (
+    AGENCY,
     build,
     command,
     environment,
@@ -57,13 +59,15 @@ setattr({module}, "{name}", waiting)
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
-    """The export, and the units and catalogs an import of it writes when nothing stops it."""
+    """The export, and the content and catalogs an import of it writes when nothing stops it."""
     folder = tmp_path_factory.mktemp("reference")
     checkout = make_checkout(folder / "checkout")
-    path = export(folder, checkout)
+    path = export(folder, checkout, related=(AGENCY,))
     result = run(checkout, "--file", str(path))
     assert result.returncode == 0, result.stderr
-    return path, snapshot(checkout / "db" / "content" / "units"), catalogs(checkout)
+    written = content(checkout)
+    assert "organisations/apd.toml" in written and "units/dp.toml" in written
+    return path, written, catalogs(checkout)
 
 
 def catalogs(checkout: Path) -> dict[str, bytes]:
@@ -74,17 +78,17 @@ def catalogs(checkout: Path) -> dict[str, bytes]:
     }
 
 
-def units(checkout: Path) -> dict[str, bytes] | None:
-    folder = checkout / "db" / "content" / "units"
+def content(checkout: Path) -> dict[str, bytes] | None:
+    folder = checkout / "db" / "content"
     return snapshot(folder) if folder.exists() else None
 
 
-def assert_left_for_the_next_import(checkout: Path, new_units: dict[str, bytes]) -> None:
+def assert_left_for_the_next_import(checkout: Path, new_content: dict[str, bytes]) -> None:
     """What a stopped import leaves: ignored by git; make db refuses to build."""
     seen = leftovers(checkout)
     assert seen["ignored"], "an unfinished import is marked"
-    assert all(path.startswith("db/content/.units.") for path in seen["ignored"]), seen
-    assert all(path.removeprefix("db/content/units/") in new_units for path in seen["untracked"])
+    assert all(path.startswith("db/.content.") for path in seen["ignored"]), seen
+    assert all(path.removeprefix("db/content/") in new_content for path in seen["untracked"])
     built = build(checkout)
     assert built.returncode == 1 and built.stdout == ""
     assert built.stderr.endswith(f": {UNFINISHED}\n") and built.stderr.count("\n") == 1
@@ -92,10 +96,10 @@ def assert_left_for_the_next_import(checkout: Path, new_units: dict[str, bytes])
 
 
 def assert_finished_by_the_next_import(checkout: Path, imported) -> None:
-    path, new_units, new_catalogs = imported
+    path, new_content, new_catalogs = imported
     again = run(checkout, "--file", str(path))
     assert again.returncode == 0, again.stderr
-    assert units(checkout) == new_units and catalogs(checkout) == new_catalogs
+    assert content(checkout) == new_content and catalogs(checkout) == new_catalogs
     assert leftovers(checkout)["ignored"] == []
     assert build(checkout).returncode == 0
 
@@ -119,16 +123,16 @@ def assert_finished_by_the_next_import(checkout: Path, imported) -> None:
         "while updating the catalogs",
     ],
 )
-def test_a_kill_leaves_the_old_units_or_the_new_and_the_next_import_finishes(
+def test_a_kill_leaves_the_old_content_or_the_new_and_the_next_import_finishes(
     tmp_path, imported, module, name, call, after, extra, left
 ):
     checkout = make_checkout(tmp_path / "checkout")
-    old_units = units(checkout)
+    old_content = content(checkout)
     hook = KILL.format(module=module, name=name, call=call, after=after) + extra
     result = run(checkout, "--file", str(imported[0]), hook=hook)
     assert result.returncode == -signal.SIGKILL, result.stderr
-    # Without the exchange, units/ is missing between two renames, until the next import.
-    assert units(checkout) == {"old": old_units, "new": imported[1], "none": None}[left]
+    # Without the exchange, content/ is missing between two renames, until the next import.
+    assert content(checkout) == {"old": old_content, "new": imported[1], "none": None}[left]
     assert_left_for_the_next_import(checkout, imported[1])
     assert_finished_by_the_next_import(checkout, imported)
 
@@ -136,8 +140,8 @@ def test_a_kill_leaves_the_old_units_or_the_new_and_the_next_import_finishes(
 def test_a_large_import_killed_while_it_writes(tmp_path):
     checkout = make_checkout(tmp_path / "checkout")
     path = export(tmp_path, checkout, units=600)
-    old_units = units(checkout)
-    staging = checkout / "db" / "content" / ".units.import"
+    old_content = content(checkout)
+    staging = checkout / "db" / ".content.import" / "units"
     process = subprocess.Popen(
         command(checkout, "--file", str(path)),
         cwd=ROOT, env=environment(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -155,14 +159,14 @@ def test_a_large_import_killed_while_it_writes(tmp_path):
         process.kill()
         process.wait(30)
         process.stderr.close()
-    killed = units(checkout)
+    killed = content(checkout)
     assert_left_for_the_next_import(checkout, killed or {})
     again = run(checkout, "--file", str(path))
     assert again.returncode == 0, again.stderr
-    new_units = units(checkout)
-    assert len(new_units) == len(old_units) + 601
-    assert killed in (old_units, new_units), "all old or all new"
-    print(f"killed with the {'old' if killed == old_units else 'new'} units in place")
+    new_content = content(checkout)
+    assert len(new_content) == len(old_content) + 601
+    assert killed in (old_content, new_content), "all old or all new"
+    print(f"killed with the {'old' if killed == old_content else 'new'} content in place")
     assert leftovers(checkout)["ignored"] == []
 
 
@@ -189,7 +193,7 @@ def waiting(checkout: Path, path: Path, hook: str, stop: signal.Signals):
 def test_a_signal_before_the_swap_changes_nothing(tmp_path, imported, stop):
     checkout = make_checkout(tmp_path / "checkout")
     before = snapshot(checkout)
-    hook = WAIT.format(module="xmlexport", name="read_register")
+    hook = WAIT.format(module="xmlexport", name="read_export")
     code, _, err = waiting(checkout, imported[0], hook, stop)
     assert code == 128 + stop
     assert err == f"Stopped by {stop.name}: nothing was written.\n"
@@ -206,7 +210,7 @@ def test_a_signal_after_the_swap_says_the_catalogs_may_lag(tmp_path, imported):
         r" run `make import-register` again to finish it\n",
         err,
     )
-    assert units(checkout) == imported[1]
+    assert content(checkout) == imported[1]
     assert_left_for_the_next_import(checkout, imported[1])
     assert_finished_by_the_next_import(checkout, imported)
 
@@ -224,4 +228,4 @@ swap._sync = signalled
     result = run(checkout, "--file", str(imported[0]), hook=hook)
     assert result.returncode == 128 + signal.SIGTERM
     assert "has the new units" in result.stderr and "Traceback" not in result.stderr
-    assert units(checkout) == imported[1]
+    assert content(checkout) == imported[1]

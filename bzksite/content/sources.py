@@ -1,15 +1,17 @@
-"""Read the Dutch source text in db/content/: one TOML file per unit and per page.
+"""Read the Dutch source text in db/content/: one TOML file per unit, per page
+and per related organisation (an agency, an advisory body; the folder is optional).
 
 Every text becomes one `SourceText` per paragraph, with the msgctxt that names
 where it lives (`unit:kiem:description`), so translators get one message per
 paragraph and a change to one paragraph touches only that message.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..sourcefiles import BuildError, SourceError
 from .fields import SourceText
+from .organisations import Organisation, check_organisations, read_organisation
 from .pages import PAGE_IDS, Page, read_page
 from .tomlfile import TomlFile
 from .tree import check_tree
@@ -22,6 +24,7 @@ class Sources:
     pages: list[Page]
     texts: list[SourceText]
     files: list[Path]
+    organisations: list[Organisation] = field(default_factory=list)
 
 
 def read_sources(content_dir: Path) -> Sources:
@@ -31,7 +34,15 @@ def read_sources(content_dir: Path) -> Sources:
     pages: list[Page] = []
     texts: list[SourceText] = []
     files: list[Path] = []
-    for folder, read in (("units", read_unit), ("pages", read_page)):
+    organisations: list[Organisation] = []
+    readers = (
+        ("units", read_unit, units),
+        ("pages", read_page, pages),
+        ("organisations", read_organisation, organisations),
+    )
+    for folder, read, items in readers:
+        if folder == "organisations" and not (content_dir / folder).exists():
+            continue
         for path in _source_files(content_dir / folder, errors):
             files.append(path)
             try:
@@ -39,14 +50,15 @@ def read_sources(content_dir: Path) -> Sources:
             except SourceError as error:
                 errors.append(error)
                 continue
-            (units if folder == "units" else pages).append(item)
+            items.append(item)
             texts.extend(item_texts)
     if not errors:
         errors.extend(check_tree(units, pages, content_dir / "units"))
         errors.extend(_missing_pages(pages, content_dir / "pages"))
+        errors.extend(check_organisations(organisations))
     if errors:
         raise BuildError(errors)
-    return Sources(units, pages, texts, files)
+    return Sources(units, pages, texts, files, organisations)
 
 
 def _missing_pages(pages: list[Page], folder: Path) -> list[SourceError]:

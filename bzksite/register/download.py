@@ -3,7 +3,7 @@
 The body goes into a temporary file inside the cache and is renamed into
 place only once complete, so the cache never holds half a file and a
 failed download leaves an earlier one alone. The caller reads the file
-with read_register like any other.
+with read_export like any other.
 """
 
 import http.client

@@ -48,8 +48,10 @@ def first_text(element: etree._Element | None, *path: str) -> str | None:
     return next(iter(texts(element, *path)), None)
 
 
-def attribute(element: etree._Element, name: str) -> str | None:
+def attribute(element: etree._Element | None, name: str) -> str | None:
     """The attribute with local name `name`, stripped; None when missing or empty."""
+    if element is None:
+        return None
     for key, value in element.attrib.items():
         if local(key) == name:
             return value.strip() or None

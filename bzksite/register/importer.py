@@ -1,8 +1,10 @@
 """make import-register: the units of one ministry in the register, written
-into db/content/units/. It changes only what the register holds (place,
-name, abbreviation, end, head, contact data, ids; the kind of a new unit), keeps everything else of
-a file byte for byte (tomlkit), checks the result as make db would, and then
-replaces the units folder as a whole (swap.py).
+into db/content/units/, and the organisations related to it into
+db/content/organisations/ (organisationplan.py). It changes only what the
+register holds (place, name, abbreviation, end, head, contact data, ids; the
+kind of a new unit), keeps everything else of a file byte for byte
+(tomlkit), checks the result as make db would, and then replaces the content
+folder as a whole (swap.py).
 
 The decree's top level stands: the units the mapping file names as the
 Organisatiebesluit's top level keep their place and name whatever the
@@ -21,16 +23,22 @@ from .kinds import kind_from_name
 from .mapping import Mapping, read_mapping
 from .matching import abbreviations_of, match_units, new_id, same_name
 from .names import plain, split_abbreviation
+from .organisationplan import plan_organisations
 from .records import RegisterError, RegisterUnit
 from .report import Import
-from .swap import replace_units
+from .swap import replace_content
 from .tomledit import UnitFile
 
 
 def plan_import(
-    content_dir: Path, root: RegisterUnit, today: date, mapping: Mapping | None = None
+    content_dir: Path,
+    root: RegisterUnit,
+    today: date,
+    related: tuple[RegisterUnit, ...] | None = None,
+    mapping: Mapping | None = None,
 ) -> Import:
-    """What importing `root` and its subtree changes in `content_dir`."""
+    """What importing `root` and its subtree changes in `content_dir`; and,
+    unless `related` is None, the organisations related to it."""
     units = read_sources(content_dir).units
     mapping = read_mapping(content_dir) if mapping is None else mapping
     matches = match_units(root, units, mapping)
@@ -92,6 +100,11 @@ def plan_import(
             result.add("ended", f"{unit.id} (no longer in the register)")
         elif not unit.register:
             result.add("not in the register", f"{unit.id} ({unit.source.data['name']})")
+    if related is not None:
+        organisations = plan_organisations(content_dir, related, today)
+        result.files.update(organisations.files)
+        for line in organisations.report:
+            result.add(*line.split(": ", 1))
     return result
 
 
@@ -171,12 +184,14 @@ def _history(edit: UnitFile, unit: Unit, found: RegisterUnit, today: date, resul
 
 
 def apply_import(content_dir: Path, planned: Import) -> None:
-    """Check the content as it would be, then replace the units folder: all files or none."""
+    """Check the content as it would be, then replace the content folder: all files or none."""
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / "content"
         shutil.copytree(content_dir, trial)
         for path, text in planned.files.items():
-            (trial / path.relative_to(content_dir)).write_text(text, encoding="utf-8")
+            target = trial / path.relative_to(content_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)  # organisations/, the first time
+            target.write_text(text, encoding="utf-8")
         try:
             read_sources(trial)
         except BuildError as error:
@@ -186,7 +201,7 @@ def apply_import(content_dir: Path, planned: Import) -> None:
     if not planned.files:
         return
     try:
-        replace_units(content_dir, planned.files)
+        replace_content(content_dir, planned.files)
     except OSError as error:
         raise RegisterError(f"cannot write the content: {error}") from None
 

@@ -16,6 +16,8 @@ HEADINGS = (
     "different from the decree",
     "to map",
     "not in the register",
+    "new organisation",
+    "ended organisation",
 )
 
 

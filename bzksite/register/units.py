@@ -11,7 +11,7 @@ import unicodedata
 from lxml import etree
 
 from .contact import read_contact
-from .elements import child, each, first_text, identifier, local, texts
+from .elements import attribute, child, each, first_text, identifier, local, texts
 from .exportfile import ExportFile
 from .heads import read_head
 from .records import RegisterUnit
@@ -55,6 +55,8 @@ def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
     return RegisterUnit(
         systeem_id=systeem_id,
         tooi=identifier(organisatie, "resourceIdentifierTOOI"),
+        description=first_text(organisatie, "organisatieBeschrijving", "beschrijvingText"),
+        related_to=attribute(child(organisatie, "relatieMetMinisterie"), "resourceIdentifierTOOI"),
         name=name,
         abbreviations=abbreviations,
         types=types,

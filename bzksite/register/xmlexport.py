@@ -1,7 +1,8 @@
 """The Register van Overheidsorganisaties' XML export, read safely and streamed.
 
 The export holds every government organisation of the country (hundreds of
-MB); one organisation is wanted, with its subtree. The file is never loaded
+MB); one organisation is wanted, with its subtree, and the organisations
+related to it (related.py). The file is never loaded
 whole: each finished organisation at the top level is cleared and detached,
 so memory stays bounded by the largest single organisation. No DTD is
 accepted (see prologue.py), entities are not resolved and nothing is
@@ -17,7 +18,8 @@ from .elements import identifier, local
 from .exportfile import ExportFile, error
 from .lines import LineReader
 from .prologue import DTD, ROOT_ELEMENT, TRUNCATED, check_prologue, not_the_export
-from .records import RegisterUnit
+from .records import Export, RegisterUnit
+from .related import RelatedOrganisations
 from .units import read_unit
 
 _OPTIONS = {
@@ -36,7 +38,13 @@ _NOT_TRUNCATED = {etree.ErrorTypes.ERR_DOCUMENT_END, etree.ErrorTypes.ERR_TAG_NA
 
 
 def read_register(path: Path, root: str) -> RegisterUnit:
-    """The organisation whose resourceIdentifierTOOI is `root`, at any depth, with its subtree.
+    """The organisation whose resourceIdentifierTOOI is `root`, at any depth, with its subtree."""
+    return read_export(path, root).ministry
+
+
+def read_export(path: Path, root: str) -> Export:
+    """The organisation whose resourceIdentifierTOOI is `root`, at any depth, with its
+    subtree; and every top-level organisation related to it, without its units.
 
     RegisterError names the file, the line where there is one, and what is wrong.
     """
@@ -52,8 +60,9 @@ def read_register(path: Path, root: str) -> RegisterUnit:
         raise error(path, None, f"cannot be read ({problem.strerror or problem})") from None
 
 
-def _scan(source: ExportFile, reader: LineReader, root: str) -> RegisterUnit:
+def _scan(source: ExportFile, reader: LineReader, root: str) -> Export:
     found: RegisterUnit | None = None
+    related = RelatedOrganisations(root)
     depth = 0  # organisatie elements open
     for event, element in etree.iterparse(reader, **_OPTIONS):
         name = local(element.tag)
@@ -71,11 +80,14 @@ def _scan(source: ExportFile, reader: LineReader, root: str) -> RegisterUnit:
                     message = f"a second organisation with resourceIdentifierTOOI {root}"
                     raise source.error(element, f"{message} (the first is on line {found.line})")
                 found = read_unit(element, source)
+                related.ministry_id = found.systeem_id
+            elif depth == 0:
+                related.consider(element, source)
         if depth == 0:
             _forget(element, source)
     if found is None:
         raise error(source.path, None, f"no organisation with resourceIdentifierTOOI {root}")
-    return found
+    return Export(found, related.of(found))
 
 
 def _check_document(source: ExportFile, reader: LineReader, element: etree._Element) -> None:

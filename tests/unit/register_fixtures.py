@@ -56,8 +56,9 @@ OTHER = unit(
 
 
 def without_lines(found: RegisterUnit) -> RegisterUnit:
+    """`found` without the lines of its elements, nor its warnings, which name them."""
     children = tuple(without_lines(child) for child in found.children)
-    return dataclasses.replace(found, line=None, children=children)
+    return dataclasses.replace(found, line=None, children=children, warnings=())
 
 
 def line_of(path: Path, text: str) -> int:

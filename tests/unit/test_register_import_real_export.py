@@ -15,7 +15,7 @@ from lxml import etree
 
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.records import DEFAULT_ROOT
-from bzksite.register.xmlexport import read_register
+from bzksite.register.xmlexport import read_export
 from tests.conftest import CONTENT, REAL_EXPORT, REGISTER_SCHEMA
 
 TODAY = date(2026, 12, 4)
@@ -24,14 +24,15 @@ DECREE = ["dgobdr", "dgvb", "dgro", "dgkr", "dgdoo", "dgabd", "aivd", "mm", "bo"
 PERSONAL = re.compile(r"tvoorbeeld@|evtestpersoon@|mproefmans@|06 00 00 00 0\d")
 
 
-def import_file(content, export) -> list[str]:
-    planned = plan_import(content, read_register(export, DEFAULT_ROOT), TODAY)
+def import_file(content, path, today=TODAY) -> list[str]:
+    export = read_export(path, DEFAULT_ROOT)
+    planned = plan_import(content, export.ministry, today, export.related)
     apply_import(content, planned)
     return planned.report
 
 
-def unit_files(content) -> dict[str, str]:
-    return {p.name: p.read_text() for p in sorted((content / "units").glob("*.toml"))}
+def unit_files(content, folder="units") -> dict[str, str]:
+    return {p.name: p.read_text() for p in sorted((content / folder).glob("*.toml"))}
 
 
 def register_units(export) -> list[str]:
@@ -96,7 +97,9 @@ def test_every_difference_is_reported(imported):
 
 def test_nothing_personal_is_written(imported):
     content, _, _ = imported
-    for name, text in unit_files(content).items():
+    written = unit_files(content) | unit_files(content, "organisations")
+    assert len(written) == 64 + 40, "BZK's units, com and the related organisations"
+    for name, text in written.items():
         assert not PERSONAL.search(text), name
 
 
@@ -104,7 +107,8 @@ def test_a_second_run_changes_nothing(imported, tmp_path):
     content, _, _ = imported
     copy = tmp_path / "content"
     shutil.copytree(content, copy)
-    planned = plan_import(copy, read_register(REAL_EXPORT, DEFAULT_ROOT), date(2026, 12, 9))
+    export = read_export(REAL_EXPORT, DEFAULT_ROOT)
+    planned = plan_import(copy, export.ministry, date(2026, 12, 9), export.related)
     assert planned.files == {}
 
 
@@ -143,6 +147,7 @@ def test_the_same_result_from_the_same_data_in_another_form(imported, tmp_path, 
     shutil.copytree(CONTENT, other)
     assert without_lines(import_file(other, variant(tmp_path, change))) == without_lines(report)
     assert unit_files(other) == unit_files(content)
+    assert unit_files(other, "organisations") == unit_files(content, "organisations")
 
 
 def test_the_projects_copy_is_valid_against_the_registers_schema():

@@ -2,21 +2,14 @@
 every unit of BZK in the real-shape export, and for made-up names where the
 export has no example."""
 
-from pathlib import Path
-
 import pytest
 from lxml import etree
 
 from bzksite.content.units import KINDS
 from bzksite.register.kinds import kind_from_name
+from tests.conftest import REAL_EXPORT
 
-EXPORT = (
-    Path(__file__).resolve().parents[2]
-    / ".."
-    / "shared"
-    / "register"
-    / "exportOO-bzk-2026-05-15.xml"
-)
+EXPORT = REAL_EXPORT
 BZK = "9632"  # the ministry's systeemId in the export
 ORGANISATIE = "{*}organisaties/{*}organisatie"
 
@@ -111,8 +104,6 @@ MADE_UP = [
 
 def units_in_export() -> list[tuple[str, tuple[str, ...]]]:
     """The name and types of every unit nested in BZK in the export, in its order."""
-    if not EXPORT.exists():
-        pytest.skip(f"the real-shape export is not here: {EXPORT.name} (../shared/register/)")
     root = etree.parse(str(EXPORT)).getroot()
     ministry = next(
         o for o in root.iterfind(ORGANISATIE) if o.get(f"{{{root.nsmap['p']}}}systeemId") == BZK

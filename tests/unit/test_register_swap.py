@@ -1,7 +1,8 @@
-"""The units folder is replaced as a whole: by exchanging two folders, or by
+"""The content folder is replaced as a whole: by exchanging two folders, or by
 three renames where the file system cannot exchange, which the next import
 completes after a kill. What is left until the import is done marks it as
-unfinished. The stops of a real process: tests/test_import_register_stopped.py."""
+unfinished; so does what older imports, which swapped the units folder
+alone, left. The stops of a real process: tests/test_import_register_stopped.py."""
 
 import ctypes
 import errno
@@ -12,17 +13,18 @@ from pathlib import Path
 import pytest
 
 from bzksite.register import swap
-from bzksite.register.swap import done, finish_swap, replace_units, unfinished
+from bzksite.register.swap import done, finish_swap, replace_content, unfinished
 from tests.conftest import CONTENT
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return {str(path.relative_to(folder)): path.read_bytes() for path in files}
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
+    folder = tmp_path / "db" / "content"
     shutil.copytree(CONTENT, folder)
     return folder
 
@@ -36,16 +38,21 @@ def cannot_exchange(number: int):
 
 
 def changes(content: Path) -> dict[Path, str]:
-    units = content / "units"
-    return {units / "kiem.toml": "# veranderd\n", units / "nieuw.toml": "# nieuw\n"}
+    """A changed unit, a new one and a new organisation in a folder not there before."""
+    return {
+        content / "units" / "kiem.toml": "# veranderd\n",
+        content / "units" / "nieuw.toml": "# nieuw\n",
+        content / "organisations" / "proef.toml": "# nieuw, verzonnen\n",
+    }
 
 
 def expected(old: dict[str, bytes]) -> dict[str, bytes]:
-    return {**old, "kiem.toml": b"# veranderd\n", "nieuw.toml": b"# nieuw\n"}
+    new = {"units/kiem.toml": b"# veranderd\n", "units/nieuw.toml": b"# nieuw\n"}
+    return {**old, **new, "organisations/proef.toml": b"# nieuw, verzonnen\n"}
 
 
 @pytest.mark.parametrize("exchange", ["exchange", "no renameat2", "EINVAL"])
-def test_the_units_are_replaced_and_the_old_ones_kept_until_the_import_is_done(
+def test_the_content_is_replaced_and_the_old_kept_until_the_import_is_done(
     content, monkeypatch, exchange
 ):
     renames = []
@@ -57,33 +64,35 @@ def test_the_units_are_replaced_and_the_old_ones_kept_until_the_import_is_done(
         monkeypatch.setattr(
             swap, "_renameat2", cannot_exchange(errno.EINVAL) if exchange == "EINVAL" else None
         )
-    old = snapshot(content / "units")
-    replace_units(content, changes(content))
-    assert snapshot(content / "units") == expected(old)
-    assert snapshot(content / swap.STAGING) == old
-    assert unfinished(content) == content / swap.STAGING
+    old = snapshot(content)
+    replace_content(content, changes(content))
+    assert snapshot(content) == expected(old)
+    assert snapshot(content.parent / swap.STAGING) == old
+    assert unfinished(content) == content.parent / swap.STAGING
     done(content)
     assert unfinished(content) is None
-    assert sorted(p.name for p in content.iterdir()) == sorted(p.name for p in CONTENT.iterdir())
+    assert [p.name for p in content.parent.iterdir()] == ["content"]
     assert len(renames) == (0 if exchange == "exchange" else 3)
 
 
 def test_another_error_of_the_exchange_is_raised_and_changes_nothing(content, monkeypatch):
     monkeypatch.setattr(swap, "_renameat2", cannot_exchange(errno.EACCES))
-    old = snapshot(content / "units")
+    old = snapshot(content)
     with pytest.raises(PermissionError):
-        replace_units(content, changes(content))
-    assert snapshot(content / "units") == old
+        replace_content(content, changes(content))
+    assert snapshot(content) == old
 
 
 def fallback_stopped_after(content: Path, renames: int) -> dict[str, bytes]:
-    """The units as the three renames leave them when the process dies after `renames`."""
-    old = snapshot(content / "units")
-    staging, aside = content / swap.STAGING, content / swap._ASIDE
-    shutil.copytree(content / "units", staging)
+    """The content as the three renames leave it when the process dies after `renames`."""
+    old = snapshot(content)
+    staging, aside = content.parent / swap.STAGING, content.parent / swap._ASIDE
+    shutil.copytree(content, staging)
     for path, text in changes(content).items():
-        (staging / path.name).write_text(text)
-    steps = [(content / "units", aside), (staging, content / "units"), (aside, staging)]
+        target = staging / path.relative_to(content)
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(text)
+    steps = [(content, aside), (staging, content), (aside, staging)]
     for old_name, new_name in steps[:renames]:
         old_name.rename(new_name)
     return old
@@ -94,9 +103,26 @@ def test_the_next_import_completes_the_renames_a_kill_interrupted(content, renam
     old = fallback_stopped_after(content, renames)
     assert unfinished(content) is not None
     finish_swap(content)
-    assert snapshot(content / "units") == expected(old)
-    assert snapshot(content / swap.STAGING) == old
-    assert not (content / swap._ASIDE).exists()
+    assert snapshot(content) == expected(old)
+    assert snapshot(content.parent / swap.STAGING) == old
+    assert not (content.parent / swap._ASIDE).exists()
+
+
+@pytest.mark.parametrize("renames", [1, 2, 3])
+def test_what_an_import_of_the_units_folder_alone_left_is_finished_too(content, renames):
+    """Older imports renamed units/ to .units.old, .units.import to units/, and back."""
+    units, staging, aside = content / "units", content / ".units.import", content / ".units.old"
+    old = snapshot(units)
+    shutil.copytree(units, staging)
+    (staging / "nieuw.toml").write_text("# nieuw\n")
+    for old_name, new_name in [(units, aside), (staging, units), (aside, staging)][:renames]:
+        old_name.rename(new_name)
+    assert unfinished(content) is not None
+    finish_swap(content)
+    assert snapshot(units) == {**old, "nieuw.toml": b"# nieuw\n"}
+    assert unfinished(content) == staging
+    done(content)
+    assert unfinished(content) is None and not aside.exists()
 
 
 def test_the_files_of_an_older_import_are_removed(content):
@@ -112,14 +138,14 @@ def test_a_failure_while_staging_changes_nothing_and_keeps_an_earlier_mark(
     content, monkeypatch, pending
 ):
     if pending:
-        (content / swap.STAGING).mkdir()
+        (content.parent / swap.STAGING).mkdir()
 
     def full(path: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(swap, "_sync", full)
-    old = snapshot(content / "units")
+    old = snapshot(content)
     with pytest.raises(OSError, match="No space"):
-        replace_units(content, changes(content))
-    assert snapshot(content / "units") == old
-    assert (content / swap.STAGING).exists() == pending
+        replace_content(content, changes(content))
+    assert snapshot(content) == old
+    assert (content.parent / swap.STAGING).exists() == pending

@@ -1,0 +1,92 @@
+"""Which organisation files an import writes: one per organisation related to
+the ministry, found again by its register ids (or, for a file an editor wrote
+before the first import, by its exact name or abbreviation), else new with an
+id of its own. An organisation the register no longer lists is marked ended
+with the day of the import, never deleted."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..content.organisations import Organisation
+from ..content.sources import read_sources
+from .matching import slug
+from .organisationfile import OrganisationFile, kind_of
+from .records import RegisterUnit
+
+FOLDER = "organisations"
+
+
+@dataclass
+class OrganisationPlan:
+    files: dict[Path, str] = field(default_factory=dict)  # the files that change
+    report: list[str] = field(default_factory=list)
+
+
+def plan_organisations(
+    content_dir: Path, related: Iterable[RegisterUnit], today: date
+) -> OrganisationPlan:
+    """What importing the organisations in `related` changes in `content_dir`."""
+    existing = read_sources(content_dir).organisations
+    ids = {organisation.id for organisation in existing}
+    taken: set[str] = set()
+    plan = OrganisationPlan()
+    new, ended = [], []
+    for found in related:
+        organisation = _find(existing, taken, found)
+        if organisation is None:
+            organisation_id = _new_id(found, ids)
+            edit = OrganisationFile.new(
+                content_dir / FOLDER / f"{organisation_id}.toml", organisation_id
+            )
+            register_type = kind_of(found)[1] or "no type"
+            new.append(f"new organisation: {organisation_id} ({found.name}, {register_type})")
+        else:
+            organisation_id = organisation.id
+            edit = OrganisationFile.open(organisation.source.path)
+            if found.end_date and found.end_date <= today and organisation.ended is None:
+                ended.append(
+                    f"ended organisation: {organisation_id} ({found.end_date.isoformat()})"
+                )
+        taken.add(organisation_id)
+        edit.take(found, today)
+        if edit.changed:
+            plan.files[edit.path] = edit.text(today)
+    for gone in existing:
+        if gone.register and gone.id not in taken and gone.ended is None:
+            edit = OrganisationFile.open(gone.source.path)
+            edit.end(today)
+            plan.files[edit.path] = edit.text(today)
+            ended.append(f"ended organisation: {gone.id} (no longer in the register)")
+    plan.report = new + ended
+    return plan
+
+
+def _find(
+    existing: list[Organisation], taken: set[str], found: RegisterUnit
+) -> Organisation | None:
+    free = [organisation for organisation in existing if organisation.id not in taken]
+    for key, value in (("systeem_id", found.systeem_id), ("tooi", found.tooi)):
+        for organisation in free:
+            if value and (organisation.register or {}).get(key) == value:
+                return organisation
+    abbreviations = {abbreviation.casefold() for abbreviation in found.abbreviations}
+    for organisation in free:
+        if organisation.register:
+            continue
+        named = organisation.source.data["name"] == found.name
+        if named or (organisation.abbreviation or "").casefold() in abbreviations:
+            return organisation
+    return None
+
+
+def _new_id(found: RegisterUnit, ids: set[str]) -> str:
+    """From the abbreviation, else the name; never one in use."""
+    base = slug(found.abbreviations[0]) if found.abbreviations else ""
+    base = base or slug(found.name) or f"organisation-{found.systeem_id}"
+    candidate, number = base, 2
+    while candidate in ids:
+        candidate, number = f"{base}-{number}", number + 1
+    ids.add(candidate)
+    return candidate
