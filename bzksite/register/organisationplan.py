@@ -41,7 +41,12 @@ def plan_organisations(
                 content_dir / FOLDER / f"{organisation_id}.toml", organisation_id
             )
             register_type = kind_of(found)[1] or "no type"
-            new.append(f"new organisation: {organisation_id} ({found.name}, {register_type})")
+            if found.end_date and found.end_date <= today:
+                ended_on = found.end_date.isoformat()
+                line = f"organisation {organisation_id} ({found.name}, {register_type}, {ended_on})"
+                new.append(f"ended (history): {line}")
+            else:
+                new.append(f"new organisation: {organisation_id} ({found.name}, {register_type})")
         else:
             organisation_id = organisation.id
             edit = OrganisationFile.open(organisation.source.path)

@@ -92,7 +92,9 @@ def test_every_difference_is_reported(imported):
     direct = {line.split(": ")[1] for line in differences if "directly under" in line}
     assert len(direct) == 5, direct  # Commissies, Raden, the SG's cluster, DGVBR, NCG
     assert "not in the register: com (Directie Communicatie)" in report
-    assert len([line for line in report if line.startswith("ended (history)")]) == 9
+    history = [line for line in report if line.startswith("ended (history)")]
+    assert len(history) == 9 + 5, "BZK's 9 ended units and 5 ended related organisations"
+    assert len([line for line in history if "(history): organisation " in line]) == 5
 
 
 def test_nothing_personal_is_written(imported):
