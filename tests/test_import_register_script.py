@@ -43,7 +43,7 @@ def test_an_import_shows_the_new_unit_and_head_marks_the_end_and_keeps_every_tex
     units = [name for name in after if name.startswith("units/")]
     assert result.stdout.splitlines()[:4] == [
         "new: dp (Directie Proefdata)",
-        "ended: com (2026-10-01)",
+        "ended (history): com (2026-10-01)",
         "new head: ba: Dhr. C. Proef (Directeur)",
         f"{len(units)} unit files written.",
     ], "the first import gives every unit its register ids"

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.tomlfile import TomlFile
-from ..sourcefiles import SourceError
+from ..content.units import Unit
+from ..sourcefiles import SourceError, display_path
+from .records import RegisterError
 
 FILE_NAME = "register-mapping.toml"
 _SYSTEEM_ID = re.compile(r"^[0-9]+$")
@@ -30,7 +32,6 @@ _UNIT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 @dataclass(frozen=True)
 class Mapping:
     decree: tuple[str, ...] = ()  # unit ids of the decree's top level
-    decree_source: str = ""
     units: dict[str, str] = field(default_factory=dict)  # systeemId -> unit id
     places: dict[str, str] = field(default_factory=dict)  # systeemId -> parent unit id
     path: Path | None = None
@@ -40,6 +41,37 @@ class Mapping:
         if self.path is None:
             return None
         return TomlFile(self.path).line_of(systeem_id, table)
+
+    def check(self, units: list[Unit], in_export: set[str]) -> None:
+        """RegisterError naming the line of a decision the content contradicts.
+        Decisions about register units the export does not hold are not looked at."""
+        by_id = {unit.id: unit for unit in units}
+        for unit_id in self.decree:
+            if unit_id not in by_id:
+                self._refuse("decree", "units", f"the decree's unit {unit_id!r} does not exist")
+        mapped: dict[str, str] = {}
+        for systeem_id, unit_id in self.units.items():
+            if systeem_id not in in_export:
+                continue
+            unit = by_id.get(unit_id)
+            held = (unit.register or {}).get("systeem_id") if unit else None
+            if unit is None:
+                self._refuse("units", systeem_id, f"unit {unit_id!r} does not exist")
+            elif held and held != systeem_id:
+                message = f"unit {unit_id!r} already is the register's systeemId {held}"
+                self._refuse("units", systeem_id, message)
+            elif unit_id in mapped:
+                message = f"unit {unit_id!r} is mapped twice (also to {mapped[unit_id]})"
+                self._refuse("units", systeem_id, message)
+            mapped[unit_id] = systeem_id
+        for systeem_id, unit_id in self.places.items():
+            if systeem_id in in_export and unit_id not in by_id:
+                self._refuse("places", systeem_id, f"unit {unit_id!r} does not exist")
+
+    def _refuse(self, table: str, key: str, message: str) -> None:
+        where = display_path(self.path) if self.path else FILE_NAME
+        line = self.line(table, key) if self.path else None
+        raise RegisterError(f"{where}:{line}: {message}" if line else f"{where}: {message}")
 
 
 def read_mapping(content_dir: Path) -> Mapping:
@@ -58,7 +90,6 @@ def read_mapping(content_dir: Path) -> Mapping:
         raise source.error("[decree] units must be a list of unit ids", "units", "decree")
     return Mapping(
         decree=tuple(units),
-        decree_source=str(decree.get("source", "")),
         units=_decisions(source, "units"),
         places=_decisions(source, "places"),
         path=path,

@@ -2,11 +2,14 @@
 
 In this order: the register ids a unit file holds (every import after the
 first); the editors' mapping file; then, for units never imported, the name
-compared the way people read it (names.py) or an abbreviation, under the
-same parent first and else anywhere when only one unit fits. A register unit
-whose name only resembles an unmatched content unit ("Bureau Algemene
-Bestuursdienst", "Directoraat-generaal Algemene Bestuursdienst") is not
-matched: it is held back for the editors to map, never created twice.
+compared the way people read it (names.py) or an abbreviation: first under
+the parent the register gives, across the whole tree, and only then
+anywhere, when one unit alone fits. What names cannot decide is held back
+for the editors to map, never created twice: a name that only resembles an
+unmatched unit ("Bureau Algemene Bestuursdienst", "Directoraat-generaal
+Algemene Bestuursdienst"), one that fits several units, and a second
+register unit with the name of a unit another one under the same parent
+already is.
 """
 
 import re
@@ -15,19 +18,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..content.units import Unit
-from ..sourcefiles import display_path
 from .mapping import Mapping
 from .names import core_key, name_key, split_abbreviation
-from .records import RegisterError, RegisterUnit
+from .records import RegisterUnit
 
 
 @dataclass
 class Matches:
     units: dict[str, Unit] = field(default_factory=dict)  # systeemId -> content unit
-    resembling: dict[str, Unit] = field(default_factory=dict)  # held back: systeemId -> look-alike
+    held_back: dict[str, str] = field(default_factory=dict)  # systeemId -> why, for the editors
+    look_alikes: set[str] = field(default_factory=set)  # ids of units something held back resembles
 
 
 def match_units(root: RegisterUnit, units: list[Unit], mapping: Mapping) -> Matches:
+    parents = {found.systeem_id: parent for found, parent in _walk(root, None)}
+    mapping.check(units, set(parents))
     matches = Matches()
     by_id = {unit.id: unit for unit in units}
     registered = {}
@@ -35,45 +40,70 @@ def match_units(root: RegisterUnit, units: list[Unit], mapping: Mapping) -> Matc
         for key in ("systeem_id", "tooi"):
             if value := (unit.register or {}).get(key):
                 registered[key, value] = unit
-    taken: set[str] = set()
+    taker: dict[str, str] = {}  # unit id -> the systeemId that took it
 
     def take(found: RegisterUnit, unit: Unit) -> None:
         matches.units[found.systeem_id] = unit
-        taken.add(unit.id)
+        taker[unit.id] = found.systeem_id
 
-    for found, _ in _walk(root, None):
+    def unmatched() -> Iterator[tuple[RegisterUnit, RegisterUnit | None]]:
+        return ((f, p) for f, p in _walk(root, None) if f.systeem_id not in matches.units)
+
+    for found, _ in unmatched():
         for key, value in (("systeem_id", found.systeem_id), ("tooi", found.tooi)):
             if value and (key, value) in registered and found.systeem_id not in matches.units:
                 take(found, registered[key, value])
-    for found, _ in _walk(root, None):
-        unit_id = mapping.units.get(found.systeem_id)
-        if unit_id is not None and found.systeem_id not in matches.units:
-            if unit_id not in by_id:
-                line = mapping.line("units", found.systeem_id)
-                where = f"{display_path(mapping.path)}:{line}" if mapping.path else "the mapping"
-                raise RegisterError(f"{where}: unit {unit_id!r} does not exist in db/content/units")
+    for found, _ in unmatched():
+        if (unit_id := mapping.units.get(found.systeem_id)) is not None:
             take(found, by_id[unit_id])
     ministry = next((u for u in units if u.kind == "ministry"), None)
     if root.systeem_id not in matches.units and ministry is not None:
         take(root, ministry)
 
-    def open_units() -> list[Unit]:
-        return [u for u in units if not u.register and u.id not in taken]
+    def fitting(found: RegisterUnit) -> list[Unit]:
+        return [u for u in units if not u.register and u.id not in taker and _fits(u, found)]
 
-    for found, parent in _walk(root, None):
-        if found.systeem_id in matches.units:
-            continue
-        parent_unit = matches.units.get(parent.systeem_id) if parent else None
-        fitting = [u for u in open_units() if _same_unit(u, found)]
-        nearby = [u for u in fitting if parent_unit and u.parent == parent_unit.id]
-        if len(nearby) == 1 or (not nearby and len(fitting) == 1):
-            take(found, (nearby or fitting)[0])
-    for found, _ in _walk(root, None):
-        if found.systeem_id not in matches.units:
-            alike = [u for u in open_units() if _resembles(u, found)]
-            if alike:
-                matches.resembling[found.systeem_id] = alike[0]
+    for found, parent in unmatched():  # parents first, so a parent's match is known
+        place = matches.units.get(parent.systeem_id) if parent else None
+        nearby = [u for u in fitting(found) if place and u.parent == place.id]
+        if len(nearby) == 1:
+            take(found, nearby[0])
+    for found, _ in unmatched():
+        if len(candidates := fitting(found)) == 1:
+            take(found, candidates[0])
+    for found, parent in unmatched():
+        place = matches.units.get(parent.systeem_id) if parent else None
+        why = _why_held_back(found, parent, place, units, taker, parents, matches.look_alikes)
+        if why:
+            matches.held_back[found.systeem_id] = why
     return matches
+
+
+def _why_held_back(
+    found: RegisterUnit,
+    parent: RegisterUnit | None,
+    place: Unit | None,
+    units: list[Unit],
+    taker: dict[str, str],
+    parents: dict[str, RegisterUnit | None],
+    look_alikes: set[str],
+) -> str | None:
+    open_units = [u for u in units if not u.register and u.id not in taker]
+    several = [u.id for u in open_units if _fits(u, found)]
+    if len(several) > 1:
+        return f"fits several units: {', '.join(several)}"
+    for unit in open_units:
+        if _resembles(unit, found):
+            look_alikes.add(unit.id)
+            return f"resembles {unit.id} ({unit.source.data['name']})"
+    for unit in units:
+        other = taker.get(unit.id)
+        if other is None or not _fits(unit, found):
+            continue
+        beside = parents.get(other) is parent or (place is not None and unit.parent == place.id)
+        if beside:
+            return f"has the name of {unit.id}, which register unit {other} already is"
+    return None
 
 
 def abbreviations_of(found: RegisterUnit) -> tuple[str, ...]:
@@ -90,7 +120,7 @@ def same_name(unit: Unit, found: RegisterUnit) -> bool:
     return bool(unit.abbreviation) and found.name.casefold() == unit.abbreviation.casefold()
 
 
-def _same_unit(unit: Unit, found: RegisterUnit) -> bool:
+def _fits(unit: Unit, found: RegisterUnit) -> bool:
     if same_name(unit, found):
         return True
     ours = (unit.abbreviation or "").casefold()

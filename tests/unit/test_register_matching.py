@@ -14,7 +14,7 @@ import pytest
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.mapping import read_mapping
 from bzksite.register.names import core_key, name_key, split_abbreviation
-from bzksite.register.records import RegisterError
+from bzksite.register.records import RegisterError, RegisterUnit
 from bzksite.sourcefiles import SourceError
 from tests.conftest import CONTENT
 from tests.register_fixtures import TODAY, changed, committed_as_register, with_child
@@ -99,7 +99,7 @@ def test_the_first_import_finds_units_the_register_names_otherwise(content):
 
 def test_a_look_alike_is_held_back_until_the_mapping_says_which_unit_it_is(content):
     committed = (content / MAPPING).read_text()
-    (content / MAPPING).write_text(committed.split("[units]")[0])  # the decree, no decisions
+    (content / MAPPING).write_text(committed.split("\n[units]")[0])  # the decree, no decisions
     root = changed(
         committed_as_register(content),
         "Directoraat-generaal Algemene Bestuursdienst",
@@ -110,8 +110,7 @@ def test_a_look_alike_is_held_back_until_the_mapping_says_which_unit_it_is(conte
     planned = plan_import(content, root, TODAY)
     assert planned.report == [
         f"to map: {number} 'Bureau Algemene Bestuursdienst' resembles dgabd"
-        " (Directoraat-generaal Algemene Bestuursdienst);"
-        " map it in the mapping file, with its units"
+        " (Directoraat-generaal Algemene Bestuursdienst); map it in the mapping file"
     ]
     apply_import(content, planned)
     assert "systeem_id" not in unit_files(content)["dgabd"].get("register", {})
@@ -146,7 +145,7 @@ def test_a_decree_unit_is_never_moved_nor_renamed_and_the_difference_is_reported
     assert (
         "different from the decree: bo: register: under"
         " 'Secretaris-generaal Cluster' (900077)"
-        " / content: under bzk (the decree's top level)"
+        " / content: under bzk (the decree's)"
     ) in report
     assert (
         "different from the decree: dgkr: register: 'DG Koninkrijk'"
@@ -209,3 +208,89 @@ def test_history_ended_before_the_first_import_reopened_and_under_an_ended_paren
     )
     apply_import(content, planned)
     assert "ended" not in unit_files(content)["directie-verleden-tijd"]
+
+
+def made_up(number: int, name: str, **fields) -> RegisterUnit:
+    return RegisterUnit(
+        systeem_id=str(number), tooi=None, name=name, types=("Organisatieonderdeel",), **fields
+    )
+
+
+def test_a_unit_under_its_own_parent_wins_over_a_namesake_met_first(content):
+    root = changed(committed_as_register(content), "Directie Communicatie", name="Communicatie")
+    namesake = made_up(900091, "Communicatie")  # made up, under DGOBDR, met before Cluster BO
+    root = with_child(
+        root, "Directoraat-generaal Openbaar Bestuur en Democratische Rechtsstaat", namesake
+    )
+    report = plan_import(content, root, TODAY).report
+    assert "new: communicatie (Communicatie)" in report
+    assert not [line for line in report if line.startswith(("moved", "to map"))]
+
+
+def test_a_second_unit_with_the_name_of_one_beside_it_is_held_back(content):
+    twin = made_up(900092, "KIEM")  # made up: the register listing a unit twice
+    root = with_child(committed_as_register(content), "Cluster Bestuursondersteuning", twin)
+    report = plan_import(content, root, TODAY).report
+    assert [line for line in report if line.startswith(("new", "to map"))] == [
+        "to map: 900092 'KIEM' has the name of kiem, which register unit"
+        f" {kiem_number(root)} already is; map it in the mapping file"
+    ]
+
+
+def kiem_number(root: RegisterUnit) -> str:
+    bo = next(c for c in root.children if c.name == "Cluster Bestuursondersteuning")
+    return next(c.systeem_id for c in bo.children if c.abbreviations == ("KIEM",))
+
+
+def test_a_mapping_that_takes_a_unit_another_fits_holds_that_other_back(content):
+    root = committed_as_register(content)
+    other = made_up(900093, "Directie Proefdata")  # made up, under DGOBDR
+    root = with_child(
+        root, "Directoraat-generaal Openbaar Bestuur en Democratische Rechtsstaat", other
+    )
+    mapping = (content / MAPPING).read_text()
+    decision = '[units]\n"900093" = "kiem"  # made up: a wrong decision\n'
+    (content / MAPPING).write_text(mapping.replace("[units]\n", decision))
+    report = plan_import(content, root, TODAY).report
+    assert any(
+        line.startswith(f"to map: {kiem_number(root)} ") and "has the name of kiem" in line
+        for line in report
+    ), report
+    assert not [line for line in report if line.startswith("new")]
+
+
+@pytest.mark.parametrize(
+    ("decisions", "message"),
+    [
+        (
+            '[units]\n"{a}" = "kiem"  # made up\n"{b}" = "kiem"  # made up\n',
+            r"register-mapping.toml:3: unit 'kiem' is mapped twice",
+        ),
+        (
+            '[places]\n"{a}" = "nergens"  # made up\n',
+            r"register-mapping.toml:2: unit 'nergens' does not exist",
+        ),
+    ],
+)
+def test_mapping_decisions_the_content_contradicts_are_refused_by_line(content, decisions, message):
+    root = committed_as_register(content)
+    a, b = (c.systeem_id for c in root.children[:2])
+    (content / MAPPING).write_text(decisions.format(a=a, b=b))
+    with pytest.raises(RegisterError, match=message):
+        plan_import(content, root, TODAY)
+
+
+def test_history_on_a_first_import_and_a_unit_beside_the_decree_reported_each_time(
+    content,
+):
+    root = changed(
+        committed_as_register(content), "Directie Communicatie", end_date=date(2020, 1, 1)
+    )
+    extra = made_up(900094, "Commissies")  # made up, directly under the ministry
+    root = replace(root, children=(*root.children, extra))
+    first = plan_import(content, root, TODAY)
+    assert "ended (history): com (2020-01-01)" in first.report
+    apply_import(content, first)
+    beside = "different from the decree: commissies: register: 'Commissies' directly under"
+    assert any(line.startswith(beside) for line in first.report)
+    assert any(line.startswith(beside) for line in plan_import(content, root, TODAY).report)
