@@ -30,6 +30,8 @@ class UnitLink:
     has_page: bool = True  # a unit with nothing but a name is listed, not linked
     ended: date | None = None
     subunits: int = 0  # current units under it
+    # Directly under the ministry, where the register and not the decree puts it.
+    beside_decree: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,13 @@ class Organisation:
         object.__setattr__(self, "_children", children)
 
     def children(self, unit_id: str) -> list[UnitLink]:
-        """The units under `unit_id` that have not ended (of those in this tree)."""
-        return self._children.get(unit_id, [])
+        """The units under `unit_id` that have not ended (of those in this tree); under
+        the ministry, those of the decree's top level."""
+        return [u for u in self._children.get(unit_id, []) if not u.beside_decree]
+
+    def beside_decree(self) -> list[UnitLink]:
+        """The current units directly under the ministry that the decree does not name."""
+        return [u for u in self._children.get(self.root.id, []) if u.beside_decree]
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def overview() -> str:
     ministry = queries.unit(get_db(), lang, organisation.root.id)
     description = ministry.text("description")
     url = absolute_url("site.overview")
-    children = organisation.children(ministry.id)
+    children = organisation.children(ministry.id) + organisation.beside_decree()
     return render_template(
         "overview.html",
         organisation=organisation,

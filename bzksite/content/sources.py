@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..sourcefiles import BuildError, SourceError
+from .decree import FILE_NAME as DECREE_FILE
+from .decree import read_decree
 from .fields import SourceText
 from .organisations import Organisation, check_organisations, read_organisation
 from .pages import PAGE_IDS, Page, read_page
@@ -25,6 +27,7 @@ class Sources:
     texts: list[SourceText]
     files: list[Path]
     organisations: list[Organisation] = field(default_factory=list)
+    decree: tuple[str, ...] = ()  # the decree's top level (decree.py)
 
 
 def read_sources(content_dir: Path) -> Sources:
@@ -52,13 +55,21 @@ def read_sources(content_dir: Path) -> Sources:
                 continue
             items.append(item)
             texts.extend(item_texts)
+    decree: tuple[str, ...] = ()
     if not errors:
         errors.extend(check_tree(units, pages, content_dir / "units"))
         errors.extend(_missing_pages(pages, content_dir / "pages"))
         errors.extend(check_organisations(organisations))
+    if not errors:
+        try:
+            decree = read_decree(content_dir, {unit.id for unit in units})
+        except SourceError as error:
+            errors.append(error)
+        if (content_dir / DECREE_FILE).exists():
+            files.append(content_dir / DECREE_FILE)
     if errors:
         raise BuildError(errors)
-    return Sources(units, pages, texts, files, organisations)
+    return Sources(units, pages, texts, files, organisations, decree)
 
 
 def _missing_pages(pages: list[Page], folder: Path) -> list[SourceError]:

@@ -32,6 +32,7 @@ ORDER BY tree.depth, units."order", units.id
 # and how many current units lie under each.
 _LINKS = """
 SELECT units.id, units.parent, units.abbreviation, units.has_page, units.ended,
+       units.beside_decree,
        source.text AS source_text, translation.text AS translated_text, translation.state,
        (SELECT count(*) FROM units AS below
         WHERE below.parent = units.id AND below.ended IS NULL) AS subunits
@@ -50,7 +51,8 @@ def _links(db: Database, lang: str, picking: str, **params: object) -> list[Unit
     rows = db.query(_LINKS, {"lang": lang, "source": SOURCE_LANGUAGE, "ids": json.dumps(ids)})
     links = {
         row["id"]: UnitLink(row["id"], row["parent"], row["abbreviation"], text_in(row, lang),
-                            bool(row["has_page"]), date_of(row["ended"]), row["subunits"])
+                            bool(row["has_page"]), date_of(row["ended"]), row["subunits"],
+                            bool(row["beside_decree"]))
         for row in rows
     }  # fmt: skip
     return [links[unit_id] for unit_id in ids]

@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.decree import FILE_NAME, decree_units
 from ..content.tomlfile import TomlFile
 from ..content.units import Unit
 from ..sourcefiles import SourceError, display_path
 from .records import RegisterError
 
-FILE_NAME = "register-mapping.toml"
 _SYSTEEM_ID = re.compile(r"^[0-9]+$")
 _UNIT_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -80,16 +80,11 @@ def read_mapping(content_dir: Path) -> Mapping:
     if not path.exists():
         return Mapping()
     source = TomlFile(path)
-    data = source.data
-    for key in data:
+    for key in source.data:
         if key not in ("decree", "units", "places"):
             raise source.error(f"unknown table {key!r}; known: decree, units, places", key)
-    decree = data.get("decree", {})
-    units = decree.get("units", []) if isinstance(decree, dict) else None
-    if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
-        raise source.error("[decree] units must be a list of unit ids", "units", "decree")
     return Mapping(
-        decree=tuple(units),
+        decree=decree_units(source),
         units=_decisions(source, "units"),
         places=_decisions(source, "places"),
         path=path,

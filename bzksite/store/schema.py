@@ -8,9 +8,10 @@ def create_tables(db: Database) -> None:
     db["units"].create(
         {"id": str, "kind": str, "parent": str, "order": int, "abbreviation": str,
          "director": str, "director_since": str, "ended": str, "has_page": int,
-         "contact": str, "systeem_id": str, "tooi": str, "register_url": str, "imported": str},
+         "contact": str, "systeem_id": str, "tooi": str, "register_url": str, "imported": str,
+         "beside_decree": int},
         pk="id",
-        not_null={"kind", "order", "has_page"},
+        not_null={"kind", "order", "has_page", "beside_decree"},
         foreign_keys=[("parent", "units", "id")],
     )  # fmt: skip
     # A page reads the units under one unit: its children, or the overview's levels.

@@ -82,8 +82,11 @@ def _fill(db: Database, sources: Sources, translations: Translations, build_id: 
 
 def _unit_rows(sources: Sources) -> Iterator[dict]:
     standing = standings(sources.units)
+    ministry = next(unit.id for unit in sources.units if unit.kind == "ministry")
     for unit in sources.units:
         register = unit.register or {}
+        # Directly under the ministry, where the decree does not put it.
+        beside = bool(sources.decree) and unit.parent == ministry and unit.id not in sources.decree
         yield {
             "id": unit.id,
             "kind": unit.kind,
@@ -99,6 +102,7 @@ def _unit_rows(sources: Sources) -> Iterator[dict]:
             "tooi": register.get("tooi"),
             "register_url": register.get("url"),
             "imported": _iso(register.get("imported")),
+            "beside_decree": beside,
         }
 
 
