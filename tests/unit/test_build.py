@@ -153,6 +153,12 @@ BAD_SOURCES = {
         "bzk.toml:5: a second ministry; the first is in bo.toml:6",
     ),
     "no ministry": ("units/bzk.toml", 'kind = "ministry"', 'kind = "cluster"', "no unit has kind"),
+    "decree names no unit": (
+        "register-mapping.toml",
+        '"mm", "bo"]',
+        '"mm", "bo", "nope"]',
+        "register-mapping.toml:9: [decree] names 'nope', which is no unit",
+    ),
     "unknown page": ("pages/privacy.toml", 'id = "privacy"', 'id = "about"', "privacy.toml:9:"),
     "director without name": ("units/ba.toml", 'name = "Géran Kaai"', "", "ba.toml:13:"),
     "section without paragraphs": (
