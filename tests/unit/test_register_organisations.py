@@ -15,8 +15,9 @@ import pytest
 
 from bzksite.content.sources import read_sources
 from bzksite.register.importer import apply_import, plan_import
-from bzksite.register.organisationfile import kind_of, paragraphs
+from bzksite.register.organisationfile import kind_of
 from bzksite.register.organisationplan import OrganisationPlan, plan_organisations
+from bzksite.register.plaintext import paragraphs
 from bzksite.register.records import DEFAULT_ROOT, RegisterUnit
 from bzksite.register.xmlexport import read_export
 from tests.conftest import CONTENT
@@ -128,6 +129,16 @@ def test_an_organisation_the_register_drops_is_ended_not_deleted(content, relate
     assert plan.report == ["ended organisation: logius (no longer in the register)"]
     assert tomllib.loads(files(content)["logius.toml"])["ended"] == later
     assert imported(content, related[1:], later).files == {}
+
+
+def test_a_comment_above_a_table_stays_with_it_when_the_organisation_ends(content, related):
+    imported(content, related)
+    note = "# Made up: the editors' note on Logius's contact data.\n"
+    edit(content, "logius.toml", "[contact]", note + "[contact]")
+    imported(content, [found for found in related if found.name != "Logius"], date(2026, 6, 1))
+    logius = files(content)["logius.toml"]
+    assert note + "[contact]" in logius
+    assert logius.index("ended = 2026-06-01") < logius.index(note)
 
 
 def test_a_file_an_editor_wrote_first_is_found_by_its_name(content, related):
