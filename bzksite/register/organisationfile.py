@@ -54,7 +54,8 @@ class OrganisationFile(EditedFile):
         if found.abbreviations:
             set_value(document, "abbreviation", found.abbreviations[0])
         owned = self._take_description(paragraphs(found.description))
-        if found.end_date and found.end_date <= today and "ended" not in document:
+        if found.end_date is None or found.end_date <= today:
+            # The register's end date replaces another; none reopens the organisation.
             set_value(document, "ended", found.end_date)
         contact = contact_values(found.contact)
         if not contact:

@@ -128,7 +128,35 @@ def test_an_organisation_the_register_drops_is_ended_not_deleted(content, relate
     plan = imported(content, [found for found in related if found.name != "Logius"], later)
     assert plan.report == ["ended organisation: logius (no longer in the register)"]
     assert tomllib.loads(files(content)["logius.toml"])["ended"] == later
-    assert imported(content, related[1:], later).files == {}
+    gone = [found for found in related[1:] if found.name != "Logius"]  # related[0] ended in 2021
+    assert imported(content, gone, later).files == {}, "what has ended is not ended again"
+
+
+def test_an_organisation_the_register_lists_again_is_reopened(content, related):
+    imported(content, related)
+    imported(content, [found for found in related if found.name != "Logius"], date(2026, 6, 1))
+    plan = imported(content, related, date(2026, 6, 2))
+    expected = "reopened: organisation logius: the register lists it without an end date"
+    assert plan.report == [expected]
+    assert "ended" not in tomllib.loads(files(content)["logius.toml"])
+
+
+def test_the_registers_end_date_replaces_another(content, related):
+    imported(content, related)
+    edit(content, "logius.toml", 'kind = "agency"', 'kind = "agency"\nended = 2026-06-01')
+    ending = date(2026, 5, 1)
+    corrected = [
+        dataclasses.replace(found, end_date=ending) if found.name == "Logius" else found
+        for found in related
+    ]
+    plan = imported(content, corrected)
+    assert plan.report == ["ended organisation: logius (2026-05-01)"]
+    assert tomllib.loads(files(content)["logius.toml"])["ended"] == ending
+    to_come = [
+        dataclasses.replace(found, end_date=date(2027, 1, 1)) if found.name == "Logius" else found
+        for found in related
+    ]
+    assert imported(content, to_come).files == {}, "an end still to come changes nothing yet"
 
 
 def test_a_comment_above_a_table_stays_with_it_when_the_organisation_ends(content, related):
