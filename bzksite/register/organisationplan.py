@@ -33,7 +33,7 @@ def plan_organisations(
     ids = {organisation.id for organisation in existing}
     taken: set[str] = set()
     plan = OrganisationPlan()
-    new, ended = [], []
+    new, ended, notes = [], [], []
     for found in related:
         organisation = _find(existing, taken, found)
         if organisation is None:
@@ -53,6 +53,10 @@ def plan_organisations(
             edit = OrganisationFile.open(organisation.source.path)
             ended += _history(organisation, found, today)
         taken.add(organisation_id)
+        notes += [
+            f"withheld: organisation {organisation_id}: {name} (personal data)"
+            for name in found.withheld
+        ]
         edit.take(found, today)
         if edit.changed:
             plan.files[edit.path] = edit.text(today)
@@ -62,7 +66,7 @@ def plan_organisations(
             edit.end(today)
             plan.files[edit.path] = edit.text(today)
             ended.append(f"ended organisation: {gone.id} (no longer in the register)")
-    plan.report = new + ended
+    plan.report = new + ended + notes
     return plan
 
 
