@@ -50,7 +50,7 @@ class OrganisationFile(EditedFile):
         kind, register_type = kind_of(found)
         document = self.document
         set_value(document, "kind", kind)
-        set_value(document, "name", " ".join(found.name.split()))
+        set_value(document, "name", found.name)
         if found.abbreviations:
             set_value(document, "abbreviation", found.abbreviations[0])
         owned = self._take_description(paragraphs(found.description))

@@ -57,6 +57,7 @@ def plan_organisations(
             f"withheld: organisation {organisation_id}: {name} (personal data)"
             for name in found.withheld
         ]
+        notes += [f"left out: {warning}" for warning in found.warnings]
         edit.take(found, today)
         if edit.changed:
             plan.files[edit.path] = edit.text(today)

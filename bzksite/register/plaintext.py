@@ -1,5 +1,6 @@
 """The register's texts as the content accepts them: plain text, whitespace
-collapsed, without markup (bzksite/content/fields.py refuses it)."""
+collapsed, without markup (what bzksite/content/fields.py refuses: a "<"
+before a letter, "/" or "!")."""
 
 import html
 import re
@@ -21,3 +22,14 @@ def paragraphs(text: str | None) -> list[str]:
     text = html.unescape(_TAG.sub(" ", text))
     text = _GLUED.sub("\n", _LEFT_OPEN.sub("", text))
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def plain_name(name: str) -> str:
+    """A name on one line, whitespace collapsed, markup dropped: "Directie
+    <b>Digitale</b>\n Overheid" gives "Directie Digitale Overheid"."""
+    name = _TAG.sub("", _BLOCK_TAG.sub(" ", name))
+    return " ".join(_LEFT_OPEN.sub("", name).split())
+
+
+def has_markup(text: str) -> bool:
+    return _LEFT_OPEN.search(text) is not None
