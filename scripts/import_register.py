@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         path = args.file or download(args.url, args.cache, args.max_bytes, args.timeout)
         export = read_export(path, args.root)
         planned = plan_import(args.content, export.ministry, today, export.related)
+        for warning in export.warnings:  # organisations left out whole, in no record
+            planned.add("left out", warning)
         with _stops_held():
             apply_import(args.content, planned)
             written = True

@@ -10,12 +10,15 @@ import subprocess
 import threading
 import time
 import tomllib
+from dataclasses import replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from bzksite import create_app
+from bzksite.register.records import DEFAULT_ROOT
+from bzksite.sourcefiles import display_path
 from tests.conftest import ROOT, build_site
 from tests.pagecheck import check_page, text_of
 from tests.register_script import AGENCY, build, export, make_checkout, run, snapshot
@@ -109,6 +112,46 @@ def test_the_related_organisations_are_written_with_the_units_and_ended_when_dro
         "0 unit files written.",
     ]
     assert "ended" in tomllib.loads((content / "organisations" / "apd.toml").read_text())
+    assert build(checkout).returncode == 0
+
+
+def test_a_bad_naam_is_cleaned_or_left_out_with_a_warning_and_never_stops_the_import(
+    checkout, tmp_path
+):
+    content = checkout / "db" / "content"
+    agency = replace(AGENCY, name="Agentschap <i>Proefdata</i>")
+    path = export(tmp_path, checkout, related=(agency,))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(  # the made-up new directie, with markup and a line break
+        "<p:naam>Directie Proefdata</p:naam>",
+        "<p:naam>Directie &lt;b&gt;Proefdata&lt;/b&gt;\n    Beheer</p:naam>",
+    )
+    nameless = f"""    <p:organisatie p:systeemId="900097">
+      <p:naam> </p:naam>
+      <p:relatieMetMinisterie p:resourceIdentifierTOOI="{DEFAULT_ROOT}" p:systeemId="9632"
+        >Binnenlandse Zaken en Koninkrijksrelaties</p:relatieMetMinisterie>
+    </p:organisatie>\n"""
+    text = text.replace(
+        "  </p:organisaties>\n</p:overheidsorganisaties>",
+        nameless + "  </p:organisaties>\n</p:overheidsorganisaties>",
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run(checkout, "--file", str(path))
+    assert result.returncode == 0, result.stderr
+    left_out = [line for line in result.stdout.splitlines() if line.startswith("left out: ")]
+    assert len(left_out) == 3, result.stdout
+    assert left_out[0].endswith(
+        "Directie <b>Proefdata</b> Beheer' holds markup; written as 'Directie Proefdata Beheer'"
+    )
+    assert "written as 'Agentschap Proefdata'" in left_out[1]
+    assert left_out[2].endswith(
+        "organisatie systeemId 900097: related to the ministry, without a naam; left out"
+    )
+    assert all(line.startswith(f"left out: {display_path(path)}:") for line in left_out)
+    unit = tomllib.loads((content / "units" / "dp.toml").read_text())
+    assert unit["name"] == "Directie Proefdata Beheer"
+    organisation = tomllib.loads((content / "organisations" / "apd.toml").read_text())
+    assert organisation["name"] == "Agentschap Proefdata"
     assert build(checkout).returncode == 0
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from ..sourcefiles import SourceError
 from .fields import REGISTER_FIELDS, REGISTER_REQUIRED, SourceText, check_table, table_texts
 from .tomlfile import TomlFile
-from .units import _contact as checked_contact  # the same checks as a unit's contact data
+from .units import check_contact
 
 KINDS = (
     "agency",
@@ -50,7 +50,7 @@ def read_organisation(source: TomlFile) -> tuple[Organisation, list[SourceText]]
     texts = table_texts(source, f"organisation:{data['id']}", data, FIELDS)
     organisation = Organisation(
         id=data["id"], kind=data["kind"], abbreviation=data.get("abbreviation"),
-        ended=data.get("ended"), contact=checked_contact(source, data),
+        ended=data.get("ended"), contact=check_contact(source, data),
         register=_register(source, data), described="description" in data, source=source,
     )  # fmt: skip
     return organisation, texts

@@ -79,7 +79,7 @@ def read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
         id=unit_id, kind=data["kind"], parent=data.get("parent"), order=data.get("order", 0),
         abbreviation=data.get("abbreviation"), director=director.get("name"),
         director_since=director.get("since"), ended=data.get("ended"),
-        contact=_contact(source, data), register=_register(source, data),
+        contact=check_contact(source, data), register=_register(source, data),
         related=related, described="description" in data, source=source,
     )  # fmt: skip
     return unit, texts + related_texts
@@ -102,7 +102,8 @@ def _related(
     return tuple(related), texts
 
 
-def _contact(source: TomlFile, data: dict) -> dict | None:
+def check_contact(source: TomlFile, data: dict) -> dict | None:
+    """The [contact] table of `data` (a unit's or an organisation's), checked; None without one."""
     if "contact" not in data:
         return None
     contact = check_table(source, data["contact"], CONTACT_FIELDS, (), "contact")

@@ -37,10 +37,13 @@ class ExportFile:
     def error(self, element: etree._Element, message: str) -> RegisterError:
         return error(self.path, self.line(element), message)
 
-    def warn(self, element: etree._Element, subject: str, what: str) -> None:
-        """Note a value left out: "<file>:<line>: <subject>: <what>; left out"."""
+    def warn(
+        self, element: etree._Element, subject: str, what: str, outcome: str = "left out"
+    ) -> None:
+        """Note a value left out, or taken otherwise:
+        "<file>:<line>: <subject>: <what>; <outcome>"."""
         where = _where(self.path, self.line(element))
-        self.warnings.append(f"{where}: {subject}: {what}; left out")
+        self.warnings.append(f"{where}: {subject}: {what}; {outcome}")
 
     def date(self, element: etree._Element | None, subject: str) -> date | None:
         """The ISO date in `element`; None, with a warning naming `subject`, for one that is not."""

@@ -6,9 +6,10 @@ their own contact data, which the register may carry under them.
 A head's functie starts with a head's title, compared as whole words in any
 case: "Directeur-generaal Proefdata" and "Hoofd Proefbureau" lead,
 "Hoofdredacteur" does not, nor does a deputy ("Plaatsvervangend …",
-"plv. …", "loco-…"). Of several, the title that fits the unit's kind ranks
-first, so that the "Directeur Bedrijfsvoering" of a directoraat-generaal,
-listed before its "Directeur-generaal", does not lead it.
+"plv. …", "loco-…"). Of several, the title that fits the unit's kind
+(kinds.py) ranks first, so that the "Directeur Bedrijfsvoering" of a
+directoraat-generaal, listed before its "Directeur-generaal", does not lead
+it.
 """
 
 import re
@@ -19,6 +20,7 @@ from lxml import etree
 
 from .elements import child, each, first_text
 from .exportfile import ExportFile
+from .kinds import kind_from_name
 from .records import Head
 
 # Every head's title, in the order they rank for a unit of no known kind.
@@ -32,40 +34,21 @@ HEAD_TITLES = (
     "directeur",
     "hoofd",
 )
-# The titles that fit a kind of unit, ranked before every other.
+# The titles that fit a kind of unit (kinds.py's, and "agency"), ranked before every other.
 KIND_TITLES = {
     "ministry": ("secretaris-generaal",),
     "directorate-general": ("directeur-generaal", "inspecteur-generaal"),
-    "department": ("algemeen directeur", "directeur"),
+    # A programmadirectie is a department too: its programmadirecteur ranks
+    # before a directeur of its staff ("Directeur Bedrijfsvoering").
+    "department": ("algemeen directeur", "programmadirecteur", "directeur"),
+    "agency": ("algemeen directeur", "directeur"),
     "service": ("algemeen directeur", "directeur"),
     "cluster": ("clusterdirecteur",),
     "programme": ("programmadirecteur",),
     "section": ("hoofd",),
     "office": ("hoofd",),
 }
-# A unit's kind from one of its types, else from the first word of its name.
-_KIND_WORDS = {
-    "ministerie": "ministry",
-    "directoraat-generaal": "directorate-general",
-    "directie": "department",
-    "agentschap": "service",
-    "cluster": "cluster",
-    "programma": "programme",
-    "afdeling": "section",
-    "bureau": "office",
-}
 _DEPUTY = {"plaatsvervangend", "plaatsvervangende", "plv", "loco"}
-
-
-def unit_kind(name: str, types: Iterable[str]) -> str | None:
-    """The kind that ranks a unit's head titles: "ministry", "directorate-general", ..."""
-    for value in types:
-        if kind := _KIND_WORDS.get(value.strip().casefold()):
-            return kind
-    for prefix, kind in _KIND_WORDS.items():
-        if _words(name)[: len(_words(prefix))] == _words(prefix):
-            return kind
-    return None
 
 
 def read_head(
@@ -76,7 +59,7 @@ def read_head(
     `unit` names the unit in warnings ("organisatie systeemId 900001 (Directie
     Proefdata)"); `name` and `types` are its naam and types, which give its kind.
     """
-    kind_titles = KIND_TITLES.get(unit_kind(name, types) or "", ())
+    kind_titles = KIND_TITLES.get(_kind(name, tuple(types)) or "", ())
     ranking = kind_titles + tuple(title for title in HEAD_TITLES if title not in kind_titles)
     best: tuple[int, etree._Element, str] | None = None
     for functie in each(organisatie, "functies", "functie"):
@@ -85,6 +68,14 @@ def read_head(
         if role and title and (best is None or ranking.index(title) < best[0]):
             best = (ranking.index(title), functie, role)
     return None if best is None else _latest(best[1], best[2], source, unit)
+
+
+def _kind(name: str, types: tuple[str, ...]) -> str | None:
+    """An agency by its register type (a name such as "Logius" says nothing), else
+    the kind its name gives."""
+    if any(value.strip().casefold() == "agentschap" for value in types):
+        return "agency"
+    return kind_from_name(name, types)
 
 
 def head_title(role: str) -> str | None:

@@ -12,18 +12,15 @@ A file without a description gets the register's.
 """
 
 import hashlib
-import html
-import re
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.toml_document import TOMLDocument
 
-from .records import REGISTER_NAME, RegisterUnit
+from .editedfile import EditedFile, contact_values, set_value
+from .plaintext import paragraphs
+from .records import RegisterUnit
 
-_NEW_FILE = f"From the {REGISTER_NAME} (CC0), written by make import-register."
 # The register's type (compared case-insensitively) and our kind; any other type is "other".
 KIND_OF_TYPE = {
     "agentschap": "agency",
@@ -33,12 +30,6 @@ KIND_OF_TYPE = {
     "interdepartementale commissie": "interdepartmental-committee",
     "koepelorganisatie": "umbrella-organisation",
 }
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(p|br|div|li|ul|ol|h[1-6])\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-_LEFT_OPEN = re.compile(r"<(?=\s*/?\s*[a-zA-Z!])")
-# The register's texts lost their paragraph breaks: "…rechtspraak.Het AcICT…".
-# A sentence's end glued to a capital is taken for one ("GBO.Overheid" is not).
-_GLUED = re.compile(r"(?<=[a-z0-9)][.!?])(?=[A-Z])")
 
 
 def kind_of(found: RegisterUnit) -> tuple[str, str | None]:
@@ -49,59 +40,24 @@ def kind_of(found: RegisterUnit) -> tuple[str, str | None]:
     return "other", (found.types[0] if found.types else None)
 
 
-def paragraphs(text: str | None) -> list[str]:
-    """The register's text as the content checks accept it: plain text, one
-    paragraph per string, whitespace collapsed, markup dropped."""
-    if not text:
-        return []
-    text = _BLOCK_TAG.sub("\n", text)
-    text = html.unescape(_TAG.sub(" ", text))
-    text = _GLUED.sub("\n", _LEFT_OPEN.sub("", text))
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-
-
 def description_hash(lines: list[str]) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
 
-class OrganisationFile:
-    def __init__(self, path: Path, document: TOMLDocument, original: str) -> None:
-        self.path = path
-        self.document = document
-        self.original = original
-
-    @classmethod
-    def open(cls, path: Path) -> "OrganisationFile":
-        text = path.read_text(encoding="utf-8")
-        return cls(path, tomlkit.parse(text), text)
-
-    @classmethod
-    def new(cls, path: Path, organisation_id: str) -> "OrganisationFile":
-        document = tomlkit.document()
-        document.add(tomlkit.comment(_NEW_FILE))
-        document["id"] = organisation_id
-        return cls(path, document, "")
-
-    @property
-    def changed(self) -> bool:
-        return tomlkit.dumps(self.document) != self.original
-
+class OrganisationFile(EditedFile):
     def take(self, found: RegisterUnit, today: date) -> None:
         """Everything the register says of the organisation, but the day of the import."""
         kind, register_type = kind_of(found)
         document = self.document
-        _set(document, "kind", kind)
-        _set(document, "name", " ".join(found.name.split()))
+        set_value(document, "kind", kind)
+        set_value(document, "name", found.name)
         if found.abbreviations:
-            _set(document, "abbreviation", found.abbreviations[0])
+            set_value(document, "abbreviation", found.abbreviations[0])
         owned = self._take_description(paragraphs(found.description))
-        if found.end_date and found.end_date <= today and "ended" not in document:
-            _set(document, "ended", found.end_date)
-        contact = {
-            name: list(value) if isinstance(value, tuple) else value
-            for name, value in vars(found.contact).items()
-            if value
-        }
+        if found.end_date is None or found.end_date <= today:
+            # The register's end date replaces another; none reopens the organisation.
+            set_value(document, "ended", found.end_date)
+        contact = contact_values(found.contact)
         if not contact:
             document.pop("contact", None)
         elif dict(document.get("contact", {})) != contact:
@@ -109,11 +65,11 @@ class OrganisationFile:
         if "register" not in document:
             document["register"] = tomlkit.table()
         register = document["register"]
-        _set(register, "systeem_id", found.systeem_id)
-        _set(register, "tooi", found.tooi)
-        _set(register, "url", found.url)
-        _set(register, "type", register_type)
-        _set(register, "description_hash", owned)
+        set_value(register, "systeem_id", found.systeem_id)
+        set_value(register, "tooi", found.tooi)
+        set_value(register, "url", found.url)
+        set_value(register, "type", register_type)
+        set_value(register, "description_hash", owned)
 
     def _take_description(self, lines: list[str]) -> str | None:
         """Write the register's paragraphs where the description is the
@@ -136,13 +92,7 @@ class OrganisationFile:
 
     def end(self, today: date) -> None:
         if "ended" not in self.document:
-            self.document["ended"] = today
-
-    def text(self, today: date) -> str:
-        """The file as it will be written: dated with `today` when it changed."""
-        if self.changed and "register" in self.document:
-            self.document["register"]["imported"] = today
-        return tomlkit.dumps(self.document)
+            set_value(self.document, "ended", today)
 
 
 def _table(values: dict[str, Any]) -> Any:
@@ -150,11 +100,3 @@ def _table(values: dict[str, Any]) -> Any:
     for key, value in values.items():
         table[key] = value
     return table
-
-
-def _set(table: Any, key: str, value: Any) -> None:
-    """Set `key` to `value` (None: remove it), leaving an equal value as written."""
-    if value is None:
-        table.pop(key, None)
-    elif table.get(key) != value:
-        table[key] = value

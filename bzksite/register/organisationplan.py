@@ -2,7 +2,8 @@
 the ministry, found again by its register ids (or, for a file an editor wrote
 before the first import, by its exact name or abbreviation), else new with an
 id of its own. An organisation the register no longer lists is marked ended
-with the day of the import, never deleted."""
+with the day of the import, never deleted; one it lists again without an end
+date is reopened. The register's end date replaces an earlier one."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ def plan_organisations(
     ids = {organisation.id for organisation in existing}
     taken: set[str] = set()
     plan = OrganisationPlan()
-    new, ended = [], []
+    new, ended, notes = [], [], []
     for found in related:
         organisation = _find(existing, taken, found)
         if organisation is None:
@@ -50,11 +51,13 @@ def plan_organisations(
         else:
             organisation_id = organisation.id
             edit = OrganisationFile.open(organisation.source.path)
-            if found.end_date and found.end_date <= today and organisation.ended is None:
-                ended.append(
-                    f"ended organisation: {organisation_id} ({found.end_date.isoformat()})"
-                )
+            ended += _history(organisation, found, today)
         taken.add(organisation_id)
+        notes += [
+            f"withheld: organisation {organisation_id}: {name} (personal data)"
+            for name in found.withheld
+        ]
+        notes += [f"left out: {warning}" for warning in found.warnings]
         edit.take(found, today)
         if edit.changed:
             plan.files[edit.path] = edit.text(today)
@@ -64,8 +67,20 @@ def plan_organisations(
             edit.end(today)
             plan.files[edit.path] = edit.text(today)
             ended.append(f"ended organisation: {gone.id} (no longer in the register)")
-    plan.report = new + ended
+    plan.report = new + ended + notes
     return plan
+
+
+def _history(organisation: Organisation, found: RegisterUnit, today: date) -> list[str]:
+    """The report on an organisation's end: ended, or reopened when the register lists it
+    without an end date. An end date still to come changes nothing yet."""
+    if found.end_date and found.end_date <= today and organisation.ended != found.end_date:
+        return [f"ended organisation: {organisation.id} ({found.end_date.isoformat()})"]
+    if found.end_date is None and organisation.ended is not None:
+        return [
+            f"reopened: organisation {organisation.id}: the register lists it without an end date"
+        ]
+    return []
 
 
 def _find(

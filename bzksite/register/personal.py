@@ -21,47 +21,59 @@ FUNCTION_WORDS = (
 # Short words that count only as a whole part of the address: inside a
 # longer one they may be the start of a surname (Persijn, Woolfson).
 WHOLE_WORDS = frozenset({"pers", "woo", "wob", "team", "bureau", "receptie", "balie"})
+# Words an abbreviation of a name may leave out: "cavv" is the Commissie van
+# advies inzake volkenrechtelijke vraagstukken.
+LINK_WORDS = frozenset(
+    {"aan", "bij", "de", "den", "der", "des", "en", "het", "in", "inzake", "met", "of", "om",
+     "op", "over", "te", "ten", "ter", "tot", "uit", "van", "voor"}
+)  # fmt: skip
 _PARTS = re.compile(r"[._+-]+")
 _VOWELS = frozenset("aeiouy")
-# Dutch mobile numbers: 06, +316 or 00316, however they are spaced.
-_MOBILE = re.compile(r"(?:0|\+31|0031)6\d")
+# A Dutch mobile number anywhere in the value (06, +316 or 00316 and eight
+# digits, however they are spaced), not inside another number.
+_MOBILE = re.compile(r"(?<![\d+])(?:\+31|0031|0)[\s().-]*6(?:[\s().-]*\d){8}")
 
 
 def is_mobile_number(number: str) -> bool:
-    compact = re.sub(r"[^\d+]", "", number.replace("(0)", ""))
-    return _MOBILE.match(compact) is not None
+    """Whether `number` holds a Dutch mobile number: "06 12345678", and also
+    "070 123 45 67 / 06 12345678"."""
+    return _MOBILE.search(number.replace("(0)", "")) is not None
 
 
 def is_personal_email(address: str, own: Iterable[str] = ()) -> bool:
     """Whether `address` may be a person's: true unless every part of the name
     before the @ is a function word, the unit's own name or abbreviation (`own`:
-    its name, abbreviations and web hosts), a part of the domain, or (alone) a
-    short acronym. A text without an @ is not an address at all: False."""
+    its name, abbreviations and web hosts), the initials of the words of its
+    name, or a part of the domain. A short name that is none of these (jan@,
+    henk@) may be a person's. A text without an @ is not an address at all: False."""
     local, at, domain = address.strip().casefold().rpartition("@")
     if not at or not local:
         return False
     names = _names([*own, domain])
     if _squash(local) in names:
         return False
+    initials = _initials(own)
     parts = [part for part in _PARTS.split(local) if part]
-    if len(parts) == 1 and _acronym(parts[0]):
-        return False
-    return not all(_explained(part, names) for part in parts)
+    return not all(_explained(part, names, initials) for part in parts)
 
 
-def _explained(part: str, names: frozenset[str], inside: bool = False) -> bool:
+def _explained(
+    part: str, names: frozenset[str], initials: list[re.Pattern], inside: bool = False
+) -> bool:
     """Whether `part` is made of function words and the unit's names; what is
     left beside a function word may be a short acronym (postbuspdbb)."""
     if not part or part in names or part in FUNCTION_WORDS:
+        return True
+    if any(pattern.fullmatch(part) for pattern in initials):
         return True
     if (not inside and part in WHOLE_WORDS) or (inside and _acronym(part)):
         return True
     for word in (*FUNCTION_WORDS, *names):
         if len(word) < 3 or word == part:
             continue
-        if part.startswith(word) and _explained(part[len(word) :], names, True):
+        if part.startswith(word) and _explained(part[len(word) :], names, initials, True):
             return True
-        if part.endswith(word) and _explained(part[: -len(word)], names, True):
+        if part.endswith(word) and _explained(part[: -len(word)], names, initials, True):
             return True
     return False
 
@@ -69,6 +81,20 @@ def _explained(part: str, names: frozenset[str], inside: bool = False) -> bool:
 def _acronym(part: str) -> bool:
     """Two to four letters with one vowel at most: cavv, rbo, ipkd, pdbb."""
     return 2 <= len(part) <= 4 and part.isalpha() and sum(c in _VOWELS for c in part) <= 1
+
+
+def _initials(texts: Iterable[str]) -> list[re.Pattern]:
+    """For each name of more than one word, what its initials match: every
+    word's first letter, a link word's optional ("Raad voor het Openbaar
+    Bestuur" gives rob and rvhob). Words part at spaces and hyphens; a part in
+    brackets is left out."""
+    patterns = []
+    for text in texts:
+        words = re.findall(r"[a-z0-9]+", _plain(re.sub(r"\([^)]*\)", " ", text)))
+        if len(words) > 1 and "://" not in text:
+            letters = [f"{word[0]}?" if word in LINK_WORDS else word[0] for word in words]
+            patterns.append(re.compile("".join(letters)))
+    return patterns
 
 
 def _names(texts: Iterable[str]) -> frozenset[str]:

@@ -61,6 +61,9 @@ class Export:
 
     ministry: RegisterUnit  # with its units nested in it
     related: tuple[RegisterUnit, ...] = ()  # top-level organisations related to the ministry
+    # Organisations left out whole (one without a naam), each "<file>:<line>: <what>";
+    # a record's own left-out values are in its `warnings`.
+    warnings: tuple[str, ...] = ()
 
 
 class RegisterError(Exception):

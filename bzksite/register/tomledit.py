@@ -7,40 +7,17 @@ so a file reads from its name and place to what the register says of it to
 what editors add; comments stay with what they are above (tomlplaces.py)."""
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-import tomlkit
-from tomlkit.toml_document import TOMLDocument
-
-from .records import REGISTER_NAME, RegisterUnit
-from .tomlplaces import add_table, attach_comments, set_key
+from .editedfile import EditedFile, contact_values, set_value
+from .records import RegisterUnit
+from .tomlplaces import add_table
 from .units import register_page
 
 REGISTER_TABLES = ("director", "contact", "register")
-_NEW_FILE = f"From the {REGISTER_NAME} (CC0), written by make import-register."
 
 
-class UnitFile:
-    def __init__(self, path: Path, document: TOMLDocument, original: str) -> None:
-        self.path = path
-        self.document = document
-        self.original = original
-
-    @classmethod
-    def open(cls, path: Path) -> "UnitFile":
-        text = path.read_text(encoding="utf-8")
-        document = tomlkit.parse(text)
-        attach_comments(document)
-        return cls(path, document, text)
-
-    @classmethod
-    def new(cls, path: Path, unit_id: str) -> "UnitFile":
-        document = tomlkit.document()
-        document.add(tomlkit.comment(_NEW_FILE))
-        document["id"] = unit_id
-        return cls(path, document, "")
-
+class UnitFile(EditedFile):
     @staticmethod
     def register_name(found: RegisterUnit) -> str:
         """The register names a ministry without "Ministerie van"; the site with."""
@@ -49,15 +26,11 @@ class UnitFile:
             return f"Ministerie van {found.name}"
         return found.name
 
-    @property
-    def changed(self) -> bool:
-        return tomlkit.dumps(self.document) != self.original
-
     def set_place(self, parent_id: str | None, kind: str, order: int | None = None) -> None:
-        self._set(self.document, "kind", kind)
-        self._set(self.document, "parent", parent_id)
+        set_value(self.document, "kind", kind)
+        set_value(self.document, "parent", parent_id)
         if order is not None:
-            self._set(self.document, "order", order)
+            set_value(self.document, "order", order)
 
     def take(self, found: RegisterUnit) -> None:
         """What the register says of the unit but its place, name, abbreviation and end,
@@ -65,11 +38,7 @@ class UnitFile:
         if found.head:
             head = {"role": found.head.role, "name": found.head.name, "since": found.head.since}
             self._update("director", head)
-        contact = {
-            name: list(value) if isinstance(value, tuple) else value
-            for name, value in vars(found.contact).items()
-            if value
-        }
+        contact = contact_values(found.contact)
         if contact:
             self._update("contact", contact, only=True)
         elif "contact" in self.document:
@@ -79,19 +48,13 @@ class UnitFile:
         self._update("register", ids)
 
     def set_name(self, name: str) -> None:
-        self._set(self.document, "name", name)
+        set_value(self.document, "name", name)
 
     def set_abbreviation(self, abbreviation: str) -> None:
-        self._set(self.document, "abbreviation", abbreviation)
+        set_value(self.document, "abbreviation", abbreviation)
 
     def set_ended(self, ended: date | None) -> None:
-        self._set(self.document, "ended", ended)
-
-    def text(self, today: date) -> str:
-        """The file as it will be written: dated with `today` when it changed."""
-        if self.changed and "register" in self.document:
-            set_key(self.document["register"], "imported", today)
-        return tomlkit.dumps(self.document)
+        set_value(self.document, "ended", ended)
 
     def _update(self, name: str, values: dict[str, Any], only: bool = False) -> None:
         """Set the keys of table `name` to `values`; with `only`, remove any other key."""
@@ -103,13 +66,4 @@ class UnitFile:
         for key in [key for key in table if only and key not in values]:
             del table[key]
         for key, value in values.items():
-            self._set(table, key, value)
-
-    @staticmethod
-    def _set(table: Any, key: str, value: Any) -> None:
-        """Set `key` to `value` (None: remove it), leaving an equal value as written."""
-        if value is None:
-            if key in table:
-                del table[key]
-        elif table.get(key) != value:
-            set_key(table, key, value)
+            set_value(table, key, value)

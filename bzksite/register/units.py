@@ -11,9 +11,10 @@ import unicodedata
 from lxml import etree
 
 from .contact import read_contact
-from .elements import attribute, child, each, first_text, identifier, local, texts
+from .elements import attribute, child, each, first_text, identifier, local, text, texts
 from .exportfile import ExportFile
 from .heads import read_head
+from .plaintext import has_markup, plain_name
 from .records import RegisterUnit
 
 # The unit's page in the register; the address without the slug is a 404.
@@ -35,8 +36,10 @@ def register_page(systeem_id: str, name: str) -> str:
 
 def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
     """The unit and its subtree; RegisterError for a unit the importer cannot take."""
+    # The unit's own warnings are those met before its children are read.
+    first_warning = len(source.warnings)
     systeem_id = identifier(organisatie, "systeemId")
-    name = first_text(organisatie, "naam")
+    name = read_name(organisatie, source, systeem_id)
     if systeem_id is None:
         named = f"organisatie {name!r}" if name else "an organisatie without naam"
         raise source.error(organisatie, f"{named} ({_parent(organisatie)}) has no systeemId")
@@ -46,8 +49,6 @@ def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
     unit = f"organisatie systeemId {systeem_id} ({name})"
     abbreviations = texts(organisatie, "afkorting")
     types = texts(organisatie, "types", "type")
-    # The unit's own warnings are those met before its children are read.
-    first_warning = len(source.warnings)
     end_date = source.date(child(organisatie, "eindDatum"), unit)
     head = read_head(organisatie, source, unit, name, types)
     contact, withheld = read_contact(organisatie, source, unit, (name, *abbreviations))
@@ -61,7 +62,8 @@ def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
         abbreviations=abbreviations,
         types=types,
         end_date=end_date,
-        url=register_page(systeem_id, name),
+        # The register builds its page's address from the naam as it holds it.
+        url=register_page(systeem_id, first_text(organisatie, "naam") or name),
         head=head,
         contact=contact,
         children=tuple(
@@ -71,6 +73,22 @@ def read_unit(organisatie: etree._Element, source: ExportFile) -> RegisterUnit:
         withheld=withheld,
         warnings=warnings,
     )
+
+
+def read_name(
+    organisatie: etree._Element, source: ExportFile, systeem_id: str | None
+) -> str | None:
+    """The organisatie's naam on one line, whitespace collapsed, markup dropped
+    with a warning; None for none, or nothing but markup."""
+    element = next((found for found in each(organisatie, "naam") if text(found)), None)
+    if element is None:
+        return None
+    name = plain_name(element.text)
+    if name and has_markup(element.text):
+        unit = f"organisatie systeemId {systeem_id} ({name})"
+        holds = f"naam {' '.join(element.text.split())!r} holds markup"
+        source.warn(element, unit, holds, f"written as {name!r}")
+    return name or None
 
 
 def _parent(organisatie: etree._Element) -> str:

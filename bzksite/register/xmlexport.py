@@ -32,7 +32,7 @@ _OPTIONS = {
     "remove_pis": True,
 }
 # Elements whose line an error or a unit may name.
-_LINED = {"organisatie", "eindDatum", "startDatum", "nummer", "email", "url"}
+_LINED = {"organisatie", "naam", "eindDatum", "startDatum", "nummer", "email", "url"}
 _POSITION = re.compile(r", line \d+, column \d+$")
 _NOT_TRUNCATED = {etree.ErrorTypes.ERR_DOCUMENT_END, etree.ErrorTypes.ERR_TAG_NAME_MISMATCH}
 
@@ -87,7 +87,7 @@ def _scan(source: ExportFile, reader: LineReader, root: str) -> Export:
             _forget(element, source)
     if found is None:
         raise error(source.path, None, f"no organisation with resourceIdentifierTOOI {root}")
-    return Export(found, related.of(found))
+    return Export(found, related.of(found), related.skipped(found))
 
 
 def _check_document(source: ExportFile, reader: LineReader, element: etree._Element) -> None:

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from bzksite.content.sources import read_sources
-from bzksite.sourcefiles import BuildError
+from bzksite.content.tomlfile import TomlFile
+from bzksite.content.units import check_contact
+from bzksite.sourcefiles import BuildError, SourceError
 from bzksite.translate.extract import content_template
 from tests.conftest import CONTENT, build_site
 
@@ -109,3 +111,21 @@ def test_the_texts_reach_the_template_and_the_database_untranslated(content, tmp
             "SELECT lang, state FROM texts WHERE owner = 'organisation:apd' AND field = 'name'"
         ).fetchall()
     assert ("nl", "source") in rows and ("en", "missing") in rows
+
+
+@pytest.mark.parametrize(
+    ("contact", "message"),
+    [
+        ({"website": "www.proefdata.invalid"}, "website must be a web address"),
+        ({"email": "info at proefdata.invalid"}, "email must be an address"),
+    ],
+)
+def test_units_and_organisations_share_one_check_of_contact_data(tmp_path, contact, message):
+    path = tmp_path / "apd.toml"
+    path.write_text("[contact]\n" + "".join(f'{k} = "{v}"\n' for k, v in contact.items()))
+    source = TomlFile(path)
+    with pytest.raises(SourceError, match=message):
+        check_contact(source, source.data)
+    path.write_text('[contact]\nemail = "info@proefdata.invalid"\n')
+    source = TomlFile(path)
+    assert check_contact(source, source.data) == {"email": "info@proefdata.invalid"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bzksite.register.heads import head_title, unit_kind
+from bzksite.register.heads import head_title
 from bzksite.register.records import Head
 from bzksite.register.xmlexport import read_register
 from tests.register_files import TOOI, write_export
@@ -169,21 +169,37 @@ def test_titles_are_whole_words_and_deputies_have_none(role: str, title: str | N
     assert head_title(role) == title
 
 
-@pytest.mark.parametrize(
-    ("name", "types", "kind"),
-    [
-        ("Binnenlandse Zaken en Koninkrijksrelaties", ("Ministerie",), "ministry"),
-        ("Directoraat-generaal Proefdata", ("Organisatieonderdeel",), "directorate-general"),
-        ("directie Proefdata", ("Organisatieonderdeel",), "department"),
-        ("Proefdienst", ("Agentschap",), "service"),
-        ("Programma Directoraat-generaal Proefdata", (), "programme"),
-        ("Proefraad", ("Adviescollege",), None),
-    ],
-)
-def test_the_kind_of_a_unit_for_its_heads_title(
-    name: str, types: tuple[str, ...], kind: str | None
-):
-    assert unit_kind(name, types) == kind
+def test_the_directeur_generaal_leads_dgro_under_its_register_name(tmp_path: Path):
+    head = head_of(
+        tmp_path,
+        functie("Programmadirecteur Proefwoningen", ("P. Proefpersoon", "2024-01-01")),
+        functie("Directeur-generaal", ("G. Proefpersoon", "2022-01-01")),
+        name="Programma Directoraat-generaal Ruimtelijke Ordening",
+        kind="Organisatieonderdeel",
+    )
+    assert head == Head("Directeur-generaal", "G. Proefpersoon", date(2022, 1, 1))
+
+
+def test_a_programmadirecties_programmadirecteur_leads_before_a_directeur(tmp_path: Path):
+    head = head_of(
+        tmp_path,
+        functie("Directeur Bedrijfsvoering", ("B", None)),
+        functie("Programmadirecteur", ("P", None)),
+        name="Programmadirectie Proefdata",
+    )
+    assert head == Head("Programmadirecteur", "P", None)
+
+
+@pytest.mark.parametrize("kind", ["Agentschap", "AGENTSCHAP"])
+def test_an_agency_by_its_type_is_led_by_its_directeur(tmp_path: Path, kind: str):
+    head = head_of(
+        tmp_path,
+        functie("Programmadirecteur", ("P", None)),
+        functie("Directeur", ("D", None)),
+        name="Proefbeheer",
+        kind=kind,
+    )
+    assert head == Head("Directeur", "D", None)
 
 
 @pytest.mark.parametrize(

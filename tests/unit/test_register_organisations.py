@@ -15,8 +15,9 @@ import pytest
 
 from bzksite.content.sources import read_sources
 from bzksite.register.importer import apply_import, plan_import
-from bzksite.register.organisationfile import kind_of, paragraphs
+from bzksite.register.organisationfile import kind_of
 from bzksite.register.organisationplan import OrganisationPlan, plan_organisations
+from bzksite.register.plaintext import paragraphs
 from bzksite.register.records import DEFAULT_ROOT, RegisterUnit
 from bzksite.register.xmlexport import read_export
 from tests.conftest import CONTENT
@@ -46,6 +47,15 @@ def content(tmp_path: Path) -> Path:
     return folder
 
 
+# The one related organisation whose general phone number is a mobile one.
+FRIESE_TAAL = "withheld: organisation orgaan-voor-de-friese-taal: phone (personal data)"
+
+
+def changes(plan: OrganisationPlan) -> list[str]:
+    """The report but the withheld field, which every import reports again."""
+    return [line for line in plan.report if line != FRIESE_TAAL]
+
+
 def imported(content: Path, related, today: date = TODAY) -> OrganisationPlan:
     plan = plan_organisations(content, related, today)
     for path, text in plan.files.items():
@@ -61,7 +71,8 @@ def files(content: Path) -> dict[str, str]:
 def test_the_first_import_writes_one_checked_file_per_organisation(content, related):
     plan = imported(content, related)
     organisations = read_sources(content).organisations
-    assert len(organisations) == len(plan.files) == len(plan.report) == 40
+    assert len(organisations) == len(plan.files) == len(changes(plan)) == 40
+    assert plan.report[-1] == FRIESE_TAAL, "reported, without the number"
     assert Counter(o.kind for o in organisations) == KINDS
     assert sum(1 for o in organisations if o.ended) == 5
     assert "new organisation: logius (Logius, Agentschap)" in plan.report
@@ -82,7 +93,7 @@ def test_a_second_import_changes_no_byte(content, related):
     imported(content, related)
     before = files(content)
     again = imported(content, related, date(2026, 6, 1))
-    assert (again.files, again.report) == ({}, [])
+    assert (again.files, changes(again)) == ({}, [])
     assert files(content) == before
 
 
@@ -125,9 +136,47 @@ def test_an_organisation_the_register_drops_is_ended_not_deleted(content, relate
     imported(content, related)
     later = date(2026, 6, 1)
     plan = imported(content, [found for found in related if found.name != "Logius"], later)
-    assert plan.report == ["ended organisation: logius (no longer in the register)"]
+    assert changes(plan) == ["ended organisation: logius (no longer in the register)"]
     assert tomllib.loads(files(content)["logius.toml"])["ended"] == later
-    assert imported(content, related[1:], later).files == {}
+    gone = [found for found in related[1:] if found.name != "Logius"]  # related[0] ended in 2021
+    assert imported(content, gone, later).files == {}, "what has ended is not ended again"
+
+
+def test_an_organisation_the_register_lists_again_is_reopened(content, related):
+    imported(content, related)
+    imported(content, [found for found in related if found.name != "Logius"], date(2026, 6, 1))
+    plan = imported(content, related, date(2026, 6, 2))
+    expected = "reopened: organisation logius: the register lists it without an end date"
+    assert changes(plan) == [expected]
+    assert "ended" not in tomllib.loads(files(content)["logius.toml"])
+
+
+def test_the_registers_end_date_replaces_another(content, related):
+    imported(content, related)
+    edit(content, "logius.toml", 'kind = "agency"', 'kind = "agency"\nended = 2026-06-01')
+    ending = date(2026, 5, 1)
+    corrected = [
+        dataclasses.replace(found, end_date=ending) if found.name == "Logius" else found
+        for found in related
+    ]
+    plan = imported(content, corrected)
+    assert changes(plan) == ["ended organisation: logius (2026-05-01)"]
+    assert tomllib.loads(files(content)["logius.toml"])["ended"] == ending
+    to_come = [
+        dataclasses.replace(found, end_date=date(2027, 1, 1)) if found.name == "Logius" else found
+        for found in related
+    ]
+    assert imported(content, to_come).files == {}, "an end still to come changes nothing yet"
+
+
+def test_a_comment_above_a_table_stays_with_it_when_the_organisation_ends(content, related):
+    imported(content, related)
+    note = "# Made up: the editors' note on Logius's contact data.\n"
+    edit(content, "logius.toml", "[contact]", note + "[contact]")
+    imported(content, [found for found in related if found.name != "Logius"], date(2026, 6, 1))
+    logius = files(content)["logius.toml"]
+    assert note + "[contact]" in logius
+    assert logius.index("ended = 2026-06-01") < logius.index(note)
 
 
 def test_a_file_an_editor_wrote_first_is_found_by_its_name(content, related):
@@ -172,7 +221,9 @@ def test_the_import_writes_units_and_organisations_together(content, related):
     apply_import(content, planned)
     assert len(files(content)) == 40
     assert tomllib.loads((content / "units" / "bzk.toml").read_text())["register"]["systeem_id"]
-    assert planned.report[-40:] == [line for line in planned.report if "organisation" in line]
+    report = [line for line in planned.report if line != FRIESE_TAAL]
+    assert report[-40:] == [line for line in report if "organisation" in line]
+    assert FRIESE_TAAL in planned.report
     assert plan_import(content, root, TODAY).files == {}, "without related, no organisation ends"
     ended = plan_import(content, root, TODAY, ()).report  # 5 of the 40 ended already
     assert len(ended) == 35 and all(line.startswith("ended organisation: ") for line in ended)

@@ -62,12 +62,19 @@ def test_the_page_on_hurricane_irma_is_no_units_website(bzk: dict[str, RegisterU
 def test_no_bzk_unit_has_a_name_based_address_or_a_mobile_number(bzk: dict[str, RegisterUnit]):
     emails = {unit.contact.email for unit in bzk.values()} - {None}
     assert emails == {
-        "abd@minbzk.nl", "administratie.caopjuridisch@caop.nl", "BDC-O@caop.nl",
+        "administratie.caopjuridisch@caop.nl", "BDC-O@caop.nl",
         "postbus.cioberaad@minbzk.nl", "postbuspdbb@minbzk.nl", "info@rijksdienstcn.com",
         "OBF.Bedrijfsbureau@rijksoverheid.nl", "contact.ris@rijksoverheid.nl", "info@caop.nl",
     }  # fmt: skip
     phones = {unit.contact.phone for unit in bzk.values()} - {None}
     assert not any(phone.replace(" ", "").startswith(("06", "+316")) for phone in phones)
+
+
+def test_abd_at_is_withheld_by_doubt_from_the_units_that_give_it(bzk: dict[str, RegisterUnit]):
+    """abd@ is neither the abbreviation nor the initials of the names of the
+    units that give it; the register gives none of them the afkorting ABD."""
+    for systeem_id in ("9675", "116761", "98719"):
+        assert bzk[systeem_id].withheld == ("email",) and bzk[systeem_id].contact.email is None
 
 
 def test_every_warning_names_the_file_and_a_line(bzk: dict[str, RegisterUnit]):
