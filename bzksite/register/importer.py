@@ -55,7 +55,7 @@ def plan_import(
         edit.take(found)
         unit_id = edit.document["id"]
         for name in found.withheld:
-            result.add("withheld", f"{unit_id}: {name} (personal data)")
+            result.add("withheld", f"{unit_id}: {name} (personal, or may be)")
         for warning in found.warnings:
             result.add("left out", warning)
         if edit.changed:

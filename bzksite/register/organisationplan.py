@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..content.organisations import Organisation
 from ..content.sources import read_sources
-from .matching import slug
+from .matching import new_id
 from .organisationfile import OrganisationFile, kind_of
 from .records import RegisterUnit
 
@@ -37,7 +37,7 @@ def plan_organisations(
     for found in related:
         organisation = _find(existing, taken, found)
         if organisation is None:
-            organisation_id = _new_id(found, ids)
+            organisation_id = new_id(found, ids)
             edit = OrganisationFile.new(
                 content_dir / FOLDER / f"{organisation_id}.toml", organisation_id
             )
@@ -54,7 +54,7 @@ def plan_organisations(
             ended += _history(organisation, found, today)
         taken.add(organisation_id)
         notes += [
-            f"withheld: organisation {organisation_id}: {name} (personal data)"
+            f"withheld: organisation {organisation_id}: {name} (personal, or may be)"
             for name in found.withheld
         ]
         notes += [f"left out: {warning}" for warning in found.warnings]
@@ -99,14 +99,3 @@ def _find(
         if named or (organisation.abbreviation or "").casefold() in abbreviations:
             return organisation
     return None
-
-
-def _new_id(found: RegisterUnit, ids: set[str]) -> str:
-    """From the abbreviation, else the name; never one in use."""
-    base = slug(found.abbreviations[0]) if found.abbreviations else ""
-    base = base or slug(found.name) or f"organisation-{found.systeem_id}"
-    candidate, number = base, 2
-    while candidate in ids:
-        candidate, number = f"{base}-{number}", number + 1
-    ids.add(candidate)
-    return candidate
