@@ -109,7 +109,9 @@ def test_every_withheld_field_is_reported_without_its_value(imported):
     _, _, report = imported
     withheld = [line for line in report if line.startswith("withheld: ")]
     assert "withheld: dgabd: email (personal, or may be)" in withheld, "abd@, by doubt"
-    assert "withheld: organisation orgaan-voor-de-friese-taal: phone (personal, or may be)" in withheld
+    assert (
+        "withheld: organisation orgaan-voor-de-friese-taal: phone (personal, or may be)" in withheld
+    )
     assert not any("@" in line or PERSONAL.search(line) for line in withheld)
 
 
