@@ -1,4 +1,5 @@
-"""The front door: the Makefile documents itself and the README stays true."""
+"""The front door: the Makefile documents itself, the README stays true, and
+what the tests need from the machine fails CI when it is missing."""
 
 import os
 import re
@@ -8,7 +9,10 @@ import tomllib
 from importlib.metadata import distributions
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
+from tests.needs import missing
 
 
 def test_every_make_target_is_documented_in_make_help():
@@ -140,3 +144,14 @@ def test_uv_is_pinned_once():
     assert subprocess.run(
         [str(UV), "--version"], capture_output=True, text=True, check=True
     ).stdout.startswith(f"uv {pinned[1]} ")
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", "failed"), (None, "skipped")])
+def test_a_missing_need_fails_in_ci_and_skips_elsewhere(monkeypatch, ci, outcome):
+    monkeypatch.delenv("CI", raising=False)
+    if ci is not None:
+        monkeypatch.setenv("CI", ci)
+    with pytest.raises(BaseException) as raised:
+        missing("the made-up thing is not here")
+    expected = pytest.fail.Exception if outcome == "failed" else pytest.skip.Exception
+    assert raised.type is expected and "the made-up thing is not here" in str(raised.value)

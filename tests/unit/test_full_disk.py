@@ -3,8 +3,8 @@ over the folder the build writes to, in a mount namespace of the build's own
 (unshare), so the mount ends with the build whatever happens to the test and
 works for root too, for whom a chmod stops no write. The state of the folder
 is read inside the namespace, after the build. Where the machine allows no
-such mount, the tests skip and say so; tests/unit/test_build_errors.py
-injects the same errors."""
+such mount, the tests skip and say so, and in CI they fail (tests/needs.py);
+tests/unit/test_build_errors.py injects the same errors."""
 
 import hashlib
 import os
@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.needs import missing
 
 # $1 the folder to mount over, $2 its files as the build finds them, $3 "full"
 # or "read-only", $4 where the build's standard error goes; the build follows.
@@ -44,9 +45,10 @@ def private_mounts() -> bool:
     return subprocess.run(probe, capture_output=True, timeout=30, check=False).returncode == 0
 
 
-pytestmark = pytest.mark.skipif(
-    not private_mounts(), reason="this machine allows no private mount (unshare --mount)"
-)
+@pytest.fixture(autouse=True, scope="module")
+def _private_mounts() -> None:
+    if not private_mounts():
+        missing("this machine allows no private mount (unshare --mount)")
 
 
 def make_db(sources: tuple[Path, Path], output: Path) -> list[str]:

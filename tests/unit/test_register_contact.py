@@ -13,24 +13,29 @@ from bzksite.register.values import is_topical_page
 from tests.unit.register_fixtures import read_organisatie
 
 
-def phone(number: str, label: str | None = None) -> str:
+def _entry(element: str, value_tag: str, value: str, label: str | None) -> str:
+    """One labelled entry as the register writes it (a label is optional)."""
     labelled = f"<p:label>{label}</p:label>" if label is not None else ""
-    return f"<p:telefoonnummer><p:nummer>{number}</p:nummer>{labelled}</p:telefoonnummer>"
+    written = f"<p:{value_tag}>{value}</p:{value_tag}>"
+    # The schema puts a contactformulier's label first, every other entry's last.
+    inner = labelled + written if element == "contactformulier" else written + labelled
+    return f"<p:{element}>{inner}</p:{element}>"
+
+
+def phone(number: str, label: str | None = None) -> str:
+    return _entry("telefoonnummer", "nummer", number, label)
 
 
 def email(address: str, label: str | None = None) -> str:
-    labelled = f"<p:label>{label}</p:label>" if label is not None else ""
-    return f"<p:emailadres><p:email>{address}</p:email>{labelled}</p:emailadres>"
+    return _entry("emailadres", "email", address, label)
 
 
 def website(url: str, label: str | None = None) -> str:
-    labelled = f"<p:label>{label}</p:label>" if label is not None else ""
-    return f"<p:internetadres><p:url>{url}</p:url>{labelled}</p:internetadres>"
+    return _entry("internetadres", "url", url, label)
 
 
 def form(url: str, label: str | None = None) -> str:
-    labelled = f"<p:label>{label}</p:label>" if label is not None else ""
-    return f"<p:contactformulier>{labelled}<p:url>{url}</p:url></p:contactformulier>"
+    return _entry("contactformulier", "url", url, label)
 
 
 def contact_of(tmp_path: Path, phones=(), emails=(), websites=(), forms=(), after="") -> Contact:
