@@ -89,6 +89,23 @@ class RegisterSource:
 
 
 @dataclass(frozen=True)
+class CitedSource:
+    """A document that states some of a unit's facts (content/citations.py)."""
+
+    key: str
+    title: str  # as the document is titled: Dutch
+    publisher: str | None
+    url: str | None
+    published: date | int | None  # a day, a year, or None: the document shows no date
+    evidence: str  # "official", or "mention": it mentions the facts in passing
+    facts: tuple[str, ...]  # "unit", "organisation", "description", "director", "contact", "ended"
+
+    @property
+    def is_register(self) -> bool:
+        return self.key.startswith("register-")
+
+
+@dataclass(frozen=True)
 class Unit:
     id: str
     kind: str
@@ -102,6 +119,7 @@ class Unit:
     has_page: bool = True
     contact: UnitContact | None = None
     register: RegisterSource | None = None
+    sources: list[CitedSource] = field(default_factory=list)
 
     def text(self, name: str) -> Text | None:
         values = self.texts.get(name)

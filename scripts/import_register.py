@@ -83,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         finish_swap(args.content)
         path = args.file or download(args.url, args.cache, args.max_bytes, args.timeout)
         export = read_export(path, args.root)
-        planned = plan_import(args.content, export.ministry, today, export.related)
+        planned = plan_import(
+            args.content, export.ministry, today, export.related, exported=export.exported
+        )
+        if export.exported is None:
+            planned.add("undated", "the export has no timestamp: its facts are dated today")
         for warning in export.warnings:  # organisations left out whole, in no record
             planned.add("left out", warning)
         with _stops_held():

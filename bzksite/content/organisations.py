@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..sourcefiles import SourceError
+from .citations import ORGANISATION_FACTS, read_fact_sources
 from .fields import REGISTER_FIELDS, REGISTER_REQUIRED, SourceText, check_table, table_texts
 from .tomlfile import TomlFile
 from .units import check_contact
@@ -24,11 +25,12 @@ KINDS = (
 FIELDS = {
     "id": "str", "kind": "str", "name": "text", "abbreviation": "str",
     "description": "paragraphs", "ended": "date", "contact": "table", "register": "table",
+    "sources": "table",
 }  # fmt: skip
 REQUIRED = ("id", "kind", "name")
 # A unit's, and the register's type as it writes it ("Zelfstandig bestuursorgaan"),
 # and the hash of the description while it is the register's (register/organisationfile.py).
-ORGANISATION_REGISTER_FIELDS = {**REGISTER_FIELDS, "type": "str", "description_hash": "str"}
+ORGANISATION_REGISTER_FIELDS = {**REGISTER_FIELDS, "type": "str"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Organisation:
     register: dict | None  # ORGANISATION_REGISTER_FIELDS
     described: bool
     source: TomlFile
+    cited: dict[str, tuple[str, ...]]  # each fact it states: the keys of its sources
 
 
 def read_organisation(source: TomlFile) -> tuple[Organisation, list[SourceText]]:
@@ -52,6 +55,7 @@ def read_organisation(source: TomlFile) -> tuple[Organisation, list[SourceText]]
         id=data["id"], kind=data["kind"], abbreviation=data.get("abbreviation"),
         ended=data.get("ended"), contact=check_contact(source, data),
         register=_register(source, data), described="description" in data, source=source,
+        cited=read_fact_sources(source, data, ORGANISATION_FACTS),
     )  # fmt: skip
     return organisation, texts
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..sourcefiles import BuildError, SourceError
+from .citations import FILE_NAME as CITATIONS_FILE
+from .citations import Citation, check_cited, read_citations
 from .decree import FILE_NAME as DECREE_FILE
 from .decree import read_decree
 from .fields import SourceText
@@ -28,6 +30,7 @@ class Sources:
     files: list[Path]
     organisations: list[Organisation] = field(default_factory=list)
     decree: tuple[str, ...] = ()  # the decree's top level (decree.py)
+    citations: dict[str, Citation] = field(default_factory=dict)  # sources.toml
 
 
 def read_sources(content_dir: Path) -> Sources:
@@ -56,6 +59,14 @@ def read_sources(content_dir: Path) -> Sources:
             items.append(item)
             texts.extend(item_texts)
     decree: tuple[str, ...] = ()
+    citations: dict[str, Citation] = {}
+    try:
+        citations = read_citations(content_dir)
+        files.append(content_dir / CITATIONS_FILE)
+    except SourceError as error:
+        errors.append(error)
+    for item in [*units, *organisations]:
+        errors.extend(check_cited(item.source, item.cited, citations) if citations else [])
     if not errors:
         errors.extend(check_tree(units, pages, content_dir / "units"))
         errors.extend(_missing_pages(pages, content_dir / "pages"))
@@ -69,7 +80,7 @@ def read_sources(content_dir: Path) -> Sources:
             files.append(content_dir / DECREE_FILE)
     if errors:
         raise BuildError(errors)
-    return Sources(units, pages, texts, files, organisations, decree)
+    return Sources(units, pages, texts, files, organisations, decree, citations)
 
 
 def _missing_pages(pages: list[Page], folder: Path) -> list[SourceError]:

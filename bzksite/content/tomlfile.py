@@ -54,6 +54,14 @@ class TomlFile:
                 return number + 1
         return start + 1
 
+    def line_of_field(self, field: str) -> int:
+        """The line of a top-level key, or of the header of the table `field`."""
+        header = re.compile(rf"^\s*\[\[?\s*{re.escape(field)}\s*\]\]?")
+        for number, line in enumerate(self.lines):
+            if header.match(line):
+                return number + 1
+        return self.line_of(field)
+
     def line_containing(self, text: str, start: int) -> int:
         """The first line from `start` (1-based) on that contains `text`, else `start`."""
         for number in range(start - 1, len(self.lines)):

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .citations import UNIT_FACTS, read_fact_sources
 from .fields import (
     CONTACT_FIELDS,
     DIRECTOR_FIELDS,
@@ -54,6 +55,7 @@ class Unit:
     related: tuple[Related, ...]
     described: bool  # it has a text of its own: a description
     source: TomlFile
+    cited: dict[str, tuple[str, ...]]  # each fact it states: the keys of its sources
 
     @property
     def has_content(self) -> bool:
@@ -81,6 +83,7 @@ def read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
         director_since=director.get("since"), ended=data.get("ended"),
         contact=check_contact(source, data), register=_register(source, data),
         related=related, described="description" in data, source=source,
+        cited=read_fact_sources(source, data, UNIT_FACTS),
     )  # fmt: skip
     return unit, texts + related_texts
 

@@ -7,6 +7,7 @@ import json
 from sqlite_utils import Database
 
 from ..records import SOURCE_LANGUAGE, Organisation, RelatedItem, Unit, UnitLink
+from .citations import sources_of
 from .rows import contact_of, date_of, in_tree_order, register_of
 from .texts import text_in, texts_of
 
@@ -90,7 +91,7 @@ def unit(db: Database, lang: str, unit_id: str) -> Unit | None:
         director=row["director"], texts=unit_texts, related=related,
         director_since=date_of(row["director_since"]), ended=date_of(row["ended"]),
         has_page=bool(row["has_page"]), contact=contact_of(row["contact"]),
-        register=register_of(row),
+        register=register_of(row), sources=sources_of(db, f"unit:{unit_id}"),
     )  # fmt: skip
 
 

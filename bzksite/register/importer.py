@@ -14,8 +14,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from ..content.citations import FILE_NAME as CITATIONS_FILE
 from ..content.sources import read_sources
 from ..sourcefiles import BuildError, SourceError
+from .citationfile import register_key, with_register
 from .mapping import Mapping, read_mapping
 from .matching import match_units
 from .organisationplan import plan_organisations
@@ -32,14 +34,20 @@ def plan_import(
     today: date,
     related: tuple[RegisterUnit, ...] | None = None,
     mapping: Mapping | None = None,
+    exported: date | None = None,
 ) -> Import:
     """What importing `root` and its subtree changes in `content_dir`; and,
-    unless `related` is None, the organisations related to it."""
+    unless `related` is None, the organisations related to it. The export of
+    `exported` (default: `today`) becomes the source of every fact written."""
     units = read_sources(content_dir).units
     mapping = read_mapping(content_dir) if mapping is None else mapping
     matches = match_units(root, units, mapping)
     result = Import()
-    decide = UnitDecisions(content_dir, units, mapping, today, result)
+    key = register_key(exported or today)
+    if listed := with_register(content_dir, exported or today):
+        result.files[content_dir / CITATIONS_FILE] = listed
+        result.add("new source", key)
+    decide = UnitDecisions(content_dir, units, mapping, today, result, key)
 
     def visit(found: RegisterUnit, parent: RegisterUnit | None, parent_id: str | None) -> None:
         if why := matches.held_back.get(found.systeem_id):
@@ -52,7 +60,7 @@ def plan_import(
             edit = decide.new(found, place)
         else:
             edit = decide.existing(existing, found, parent, place)
-        edit.take(found)
+        edit.take(found, key)
         unit_id = edit.document["id"]
         for name in found.withheld:
             result.add("withheld", f"{unit_id}: {name} (personal, or may be)")
@@ -70,13 +78,13 @@ def plan_import(
             continue
         if unit.register and unit.ended is None:
             edit = UnitFile.open(unit.source.path)
-            edit.set_ended(today)
+            edit.set_ended(today, key)
             result.files[edit.path] = edit.text(today)
             result.add("ended", f"{unit.id} (no longer in the register)")
         elif not unit.register:
             result.add("not in the register", f"{unit.id} ({unit.source.data['name']})")
     if related is not None:
-        organisations = plan_organisations(content_dir, related, today)
+        organisations = plan_organisations(content_dir, related, today, key)
         result.files.update(organisations.files)
         for line in organisations.report:
             result.add(*line.split(": ", 1))

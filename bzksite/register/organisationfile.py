@@ -11,7 +11,6 @@ from then on, the import removes the hash and never touches the text again.
 A file without a description gets the register's.
 """
 
-import hashlib
 from datetime import date
 from typing import Any
 
@@ -40,20 +39,16 @@ def kind_of(found: RegisterUnit) -> tuple[str, str | None]:
     return "other", (found.types[0] if found.types else None)
 
 
-def description_hash(lines: list[str]) -> str:
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
-
-
 class OrganisationFile(EditedFile):
-    def take(self, found: RegisterUnit, today: date) -> None:
-        """Everything the register says of the organisation, but the day of the import."""
+    def take(self, found: RegisterUnit, today: date, key: str) -> None:
+        """Everything the register says of the organisation, with the export `key` as
+        the source of each fact written, but the day of the import."""
         kind, register_type = kind_of(found)
         document = self.document
         set_value(document, "kind", kind)
         set_value(document, "name", found.name)
         if found.abbreviations:
             set_value(document, "abbreviation", found.abbreviations[0])
-        owned = self._take_description(paragraphs(found.description))
         if found.end_date is None or found.end_date <= today:
             # The register's end date replaces another; none reopens the organisation.
             set_value(document, "ended", found.end_date)
@@ -69,30 +64,18 @@ class OrganisationFile(EditedFile):
         set_value(register, "tooi", found.tooi)
         set_value(register, "url", found.url)
         set_value(register, "type", register_type)
-        set_value(register, "description_hash", owned)
+        self.take_description(paragraphs(found.description), key)
+        self.cite("organisation", key, alone=False)
+        for fact in ("contact", "ended"):
+            if fact in document:
+                self.cite(fact, key)
+            else:
+                self.uncite(fact)
 
-    def _take_description(self, lines: list[str]) -> str | None:
-        """Write the register's paragraphs where the description is the
-        register's or missing; the hash of what was written, None when the
-        description is the editor's."""
-        current = self.document.get("description")
-        recorded = self.document.get("register", {}).get("description_hash")
-        if current is not None and description_hash(list(current)) != recorded:
-            return None
-        if not lines:
-            self.document.pop("description", None)
-            return None
-        if current != lines:
-            array = tomlkit.array()
-            for line in lines:
-                array.add_line(line, indent="  ")
-            array.add_line(indent="")
-            self.document["description"] = array
-        return description_hash(lines)
-
-    def end(self, today: date) -> None:
+    def end(self, today: date, key: str) -> None:
         if "ended" not in self.document:
             set_value(self.document, "ended", today)
+            self.cite("ended", key)
 
 
 def _table(values: dict[str, Any]) -> Any:

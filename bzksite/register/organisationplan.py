@@ -26,9 +26,10 @@ class OrganisationPlan:
 
 
 def plan_organisations(
-    content_dir: Path, related: Iterable[RegisterUnit], today: date
+    content_dir: Path, related: Iterable[RegisterUnit], today: date, key: str
 ) -> OrganisationPlan:
-    """What importing the organisations in `related` changes in `content_dir`."""
+    """What importing the organisations in `related` changes in `content_dir`; `key`
+    names the export in sources.toml, the source of every fact written."""
     existing = read_sources(content_dir).organisations
     ids = {organisation.id for organisation in existing}
     taken: set[str] = set()
@@ -58,13 +59,13 @@ def plan_organisations(
             for name in found.withheld
         ]
         notes += [f"left out: {warning}" for warning in found.warnings]
-        edit.take(found, today)
+        edit.take(found, today, key)
         if edit.changed:
             plan.files[edit.path] = edit.text(today)
     for gone in existing:
         if gone.register and gone.id not in taken and gone.ended is None:
             edit = OrganisationFile.open(gone.source.path)
-            edit.end(today)
+            edit.end(today, key)
             plan.files[edit.path] = edit.text(today)
             ended.append(f"ended organisation: {gone.id} (no longer in the register)")
     plan.report = new + ended + notes

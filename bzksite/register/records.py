@@ -64,6 +64,7 @@ class Export:
     # Organisations left out whole (one without a naam), each "<file>:<line>: <what>";
     # a record's own left-out values are in its `warnings`.
     warnings: tuple[str, ...] = ()
+    exported: date | None = None  # the root's timestamp: the day of the export
 
 
 class RegisterError(Exception):

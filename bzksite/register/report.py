@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HEADINGS = (
+    "undated",
+    "new source",
     "new",
     "ended (history)",
     "renamed",

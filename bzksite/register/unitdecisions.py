@@ -20,9 +20,16 @@ DIFFERENT = "different from the decree"
 
 class UnitDecisions:
     def __init__(
-        self, content_dir: Path, units: list[Unit], mapping: Mapping, today: date, result: Import
+        self,
+        content_dir: Path,
+        units: list[Unit],
+        mapping: Mapping,
+        today: date,
+        result: Import,
+        key: str,
     ) -> None:
         self.content_dir = content_dir
+        self.key = key  # the export in sources.toml: the source of what the import writes
         self.by_id = {unit.id: unit for unit in units}
         self.ids = set(self.by_id)
         self.orders: dict[str | None, int] = {}
@@ -44,8 +51,9 @@ class UnitDecisions:
         abbreviations = abbreviations_of(found)
         if abbreviations and abbreviations[0] != found.name:
             edit.set_abbreviation(abbreviations[0])
+        edit.cite("unit", self.key)
         if found.end_date and found.end_date <= self.today:
-            edit.set_ended(found.end_date)
+            edit.set_ended(found.end_date, self.key)
             line = f"{unit_id} ({found.name}, {found.end_date.isoformat()})"
             self.result.add("ended (history)", line)
         else:
@@ -62,6 +70,7 @@ class UnitDecisions:
         else:
             self._place_and_name(edit, unit, found, place)
             self._beside_the_decree(unit.id, found, place)
+            edit.cite("unit", self.key, alone=False)
         self._history(edit, unit, found)
         if found.head and found.head.name != unit.director:
             self.result.add("new head", f"{unit.id}: {found.head.name} ({found.head.role})")
@@ -111,7 +120,7 @@ class UnitDecisions:
         if ended and unit.ended != ended:
             heading = "ended" if unit.register else "ended (history)"  # its first import
             self.result.add(heading, f"{unit.id} ({ended.isoformat()})")
-            edit.set_ended(ended)
+            edit.set_ended(ended, self.key)
         elif ended is None and unit.ended is not None and found.end_date is None:
             self.result.add("reopened", f"{unit.id}: the register lists it without an end date")
-            edit.set_ended(None)
+            edit.set_ended(None, self.key)

@@ -10,11 +10,12 @@ fetched from the network.
 """
 
 import re
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
-from .elements import identifier, local
+from .elements import attribute, identifier, local
 from .exportfile import ExportFile, error
 from .lines import LineReader
 from .prologue import DTD, ROOT_ELEMENT, TRUNCATED, check_prologue, not_the_export
@@ -33,6 +34,7 @@ _OPTIONS = {
 }
 # Elements whose line an error or a unit may name.
 _LINED = {"organisatie", "naam", "eindDatum", "startDatum", "nummer", "email", "url"}
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(T|\s|$)")
 _POSITION = re.compile(r", line \d+, column \d+$")
 _NOT_TRUNCATED = {etree.ErrorTypes.ERR_DOCUMENT_END, etree.ErrorTypes.ERR_TAG_NAME_MISMATCH}
 
@@ -62,6 +64,7 @@ def read_export(path: Path, root: str) -> Export:
 
 def _scan(source: ExportFile, reader: LineReader, root: str) -> Export:
     found: RegisterUnit | None = None
+    exported: date | None = None
     related = RelatedOrganisations(root)
     depth = 0  # organisatie elements open
     for event, element in etree.iterparse(reader, **_OPTIONS):
@@ -69,6 +72,7 @@ def _scan(source: ExportFile, reader: LineReader, root: str) -> Export:
         if event == "start":
             if depth == 0 and element.getparent() is None:
                 _check_document(source, reader, element)
+                exported = _export_date(attribute(element, "timestamp"))
             if name in _LINED:
                 source.lines[element] = reader.start_line(element)
             depth += name == "organisatie"
@@ -87,7 +91,17 @@ def _scan(source: ExportFile, reader: LineReader, root: str) -> Export:
             _forget(element, source)
     if found is None:
         raise error(source.path, None, f"no organisation with resourceIdentifierTOOI {root}")
-    return Export(found, related.of(found), related.skipped(found))
+    return Export(found, related.of(found), related.skipped(found), exported)
+
+
+def _export_date(timestamp: str | None) -> date | None:
+    """The day of the export (its root's timestamp, "2026-05-15" or a date and time)."""
+    if timestamp is None or not _DAY.match(timestamp.strip()):
+        return None
+    try:
+        return date.fromisoformat(timestamp.strip()[:10])
+    except ValueError:
+        return None
 
 
 def _check_document(source: ExportFile, reader: LineReader, element: etree._Element) -> None:

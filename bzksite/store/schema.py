@@ -22,6 +22,19 @@ def create_tables(db: Database) -> None:
         not_null={"kind"},
         foreign_keys=[("unit", "units", "id")],
     )
+    # The documents the content rests on, and which fact of which unit or
+    # organisation each one supports (content/citations.py).
+    db["citations"].create(
+        {"key": str, "title": str, "publisher": str, "url": str, "published": str,
+         "evidence": str},
+        pk="key",
+        not_null={"title", "evidence"},
+    )  # fmt: skip
+    db["fact_sources"].create(
+        {"owner": str, "fact": str, "position": int, "citation": str},
+        pk=("owner", "fact", "position"),
+        foreign_keys=[("citation", "citations", "key")],
+    )
     db["pages"].create({"id": str}, pk="id")
     db["sections"].create(
         {"page": str, "position": int, "paragraphs": int, "include": str},

@@ -65,6 +65,12 @@ def _fill(db: Database, sources: Sources, translations: Translations, build_id: 
         for unit in sources.units
         for item in unit.related
     )
+    db["citations"].insert_all(
+        {"key": c.key, "title": c.title, "publisher": c.publisher, "url": c.url,
+         "published": c.published, "evidence": c.evidence}
+        for c in sources.citations.values()
+    )  # fmt: skip
+    db["fact_sources"].insert_all(_fact_source_rows(sources))
     db["pages"].insert_all({"id": page.id} for page in sources.pages)
     db["sections"].insert_all(
         {
@@ -104,6 +110,15 @@ def _unit_rows(sources: Sources) -> Iterator[dict]:
             "imported": _iso(register.get("imported")),
             "beside_decree": beside,
         }
+
+
+def _fact_source_rows(sources: Sources) -> Iterator[dict]:
+    owners = [*((f"unit:{u.id}", u) for u in sources.units),
+              *((f"organisation:{o.id}", o) for o in sources.organisations)]  # fmt: skip
+    for owner, item in owners:
+        for fact, keys in item.cited.items():
+            for position, key in enumerate(keys):
+                yield {"owner": owner, "fact": fact, "position": position, "citation": key}
 
 
 def _iso(day: date | None) -> str | None:
