@@ -34,7 +34,7 @@ def sources_of(db: Database, owner: str) -> list[CitedSource]:
             published=_published(row["published"]),
             evidence=row["evidence"],
             facts=tuple(facts[key]),
-        )  # fmt: skip
+        )
         for key, row in found.items()
     ]
 
