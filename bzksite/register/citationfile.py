@@ -28,7 +28,7 @@ def with_register(content_dir: Path, exported: date) -> str | None:
         return None
     table = tomlkit.table()
     table["title"] = REGISTER_NAME
-    table["publisher"] = f"organisaties.overheid.nl, export van {exported.isoformat()} (CC0)"
+    table["publisher"] = "organisaties.overheid.nl, export (CC0)"
     table["url"] = HOME
     table["date"] = exported
     table["evidence"] = "official"
