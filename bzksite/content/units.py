@@ -59,8 +59,11 @@ class Unit:
 
     @property
     def has_content(self) -> bool:
-        """Something to say beyond a name: the reason for a page of its own."""
-        return bool(self.described or self.director or self.related or self.contact)
+        """Something to say beyond a name: the reason for a page of its own. A unit
+        the register lists has its register page, its identifiers and its sources."""
+        return bool(
+            self.described or self.director or self.related or self.contact or self.register
+        )
 
 
 def read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
