@@ -67,7 +67,7 @@ def expected_text(key: str, facts: list[str], lang: str) -> str:
     citation, words = CITATIONS[key], WORDS[lang]
     mention = f"{words['mention']} " if citation.evidence == "mention" else ""
     publisher = f", {citation.publisher}" if citation.publisher else ""
-    named = ", ".join(words[fact] for fact in facts)
+    named = "; ".join(words[fact] for fact in facts)  # a fact may name several things
     when = shown_date(citation.published, lang)
     return f"{mention}{citation.title}{publisher}, {when}. {words['for']} {named}."
 
