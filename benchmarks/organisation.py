@@ -28,6 +28,12 @@ description = [
   "{description}",
 ]
 """
+# The source every made-up fact cites; its title says what it is.
+MADE_UP_SOURCE = "made-up"
+_MADE_UP_CITATION = f"""
+[{MADE_UP_SOURCE}]
+title = "Verzonnen voor de tests"
+"""
 _DESCRIPTION = (
     "Proefeenheid {number}, gemaakt om de snelheid van de site te meten. "
     "Zij valt onder {parent} en bestaat niet echt."
@@ -43,6 +49,7 @@ def generate(folder: Path, total: int = 1000) -> tuple[Path, Path]:
     content, translations = folder / "content", folder / "translations"
     shutil.copytree(CONTENT, content)
     shutil.copytree(TRANSLATIONS, translations, ignore=shutil.ignore_patterns("*.mo"))
+    cite_made_up(content)
     units = {unit.id: unit for unit in read_sources(CONTENT).units}
     top = [unit.id for unit in units.values() if unit.parent and not units[unit.parent].parent]
     entries = []
@@ -65,7 +72,7 @@ def generate(folder: Path, total: int = 1000) -> tuple[Path, Path]:
                     _UNIT.format(
                         id=unit_id, kind=kind, parent=parent, order=order,
                         abbreviation=f"P{number}", name=names[0], description=description,
-                    ),
+                    ) + made_up_sources("description"),
                     encoding="utf-8",
                 )  # fmt: skip
                 english_description = _TRANSLATION.format(number=number, parent=parent.upper())
@@ -75,6 +82,18 @@ def generate(folder: Path, total: int = 1000) -> tuple[Path, Path]:
         parents = next_level
     _append_translations(translations / "en" / "LC_MESSAGES" / "content.po", entries)
     return content, translations
+
+
+def cite_made_up(content: Path) -> None:
+    """List the made-up source in the sources.toml of copied `content`."""
+    with (content / "sources.toml").open("a", encoding="utf-8") as file:
+        file.write(_MADE_UP_CITATION)
+
+
+def made_up_sources(*facts: str) -> str:
+    """The [sources] table of a made-up unit: the unit and `facts` cite the made-up source."""
+    lines = [f'{fact} = "{MADE_UP_SOURCE}"' for fact in ("unit", *facts)]
+    return "\n[sources]\n" + "\n".join(lines) + "\n"
 
 
 def _append_translations(catalog: Path, entries: list[tuple[str, str, str]]) -> None:

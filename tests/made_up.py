@@ -5,6 +5,7 @@ that show only some levels: the overview and the chart."""
 import shutil
 from pathlib import Path
 
+from benchmarks.organisation import cite_made_up, made_up_sources
 from tests.conftest import CONTENT
 
 MADE_UP = {  # id: (parent, name, ended)
@@ -19,6 +20,7 @@ def deeper_content(folder: Path, units: dict[str, tuple] = MADE_UP) -> Path:
     """The committed content copied into `folder`, with `units` added; the content folder."""
     content = folder / "content"
     shutil.copytree(CONTENT, content)
+    cite_made_up(content)
     for order, (unit_id, (parent, name, ended)) in enumerate(units.items(), 1):
         lines = [
             "# Made up for the tests.",
@@ -31,5 +33,7 @@ def deeper_content(folder: Path, units: dict[str, tuple] = MADE_UP) -> Path:
         ]
         if ended:
             lines.append(f"ended = {ended}")
-        (content / "units" / f"{unit_id}.toml").write_text("\n".join(lines) + "\n")
+        facts = ("description", "ended") if ended else ("description",)
+        text = "\n".join(lines) + "\n" + made_up_sources(*facts)
+        (content / "units" / f"{unit_id}.toml").write_text(text)
     return content

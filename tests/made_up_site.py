@@ -1,14 +1,14 @@
 """A site built from the committed content with made-up data added, for the
 tests of unit pages and of the open data. Everything added here is made up
-for the tests: the register and contact data of KIEM, its head's start date
-and its related publication, the end of COM, and the unit Afdeling Proef
-under COM (ended with it, and without a translation).
-
-DGVB, from the committed content, has nothing but a name: no page."""
+for the tests, and cites the source "Verzonnen voor de tests": the register
+and contact data of KIEM (in place of its own register data), its head's
+start date and its related publication, the end of COM, and the unit
+Afdeling Proef under COM (ended with it, and without a translation)."""
 
 import shutil
 from pathlib import Path
 
+from benchmarks.organisation import MADE_UP_SOURCE, cite_made_up, made_up_sources
 from tests.conftest import CONTENT, build_site
 
 REGISTER = """
@@ -39,7 +39,7 @@ kind = "unit"
 parent = "com"
 name = "Afdeling Proef"
 description = ["Afdeling Proef is verzonnen voor de tests."]
-"""
+""" + made_up_sources("description")
 ENDED = "2026-10-01"
 
 
@@ -47,16 +47,27 @@ def build(folder: Path) -> dict:
     """The settings of the site built in `folder` (see the module's docstring)."""
     content = folder / "content"
     shutil.copytree(CONTENT, content)
+    cite_made_up(content)
     kiem = content / "units" / "kiem.toml"
     text = kiem.read_text().replace(
         'name = "Dhr. drs. B.F. Steur (Boudewijn)"',
         'name = "Dhr. drs. B.F. Steur (Boudewijn)"\nsince = 2024-03-01',
     )
-    text = text.replace("[director]", REGISTER.lstrip() + "\n[director]", 1)
-    kiem.write_text(text + RELATED)
-    com = content / "units" / "com.toml"
-    com.write_text(
-        com.read_text().replace('kind = "department"', f'kind = "department"\nended = {ENDED}')
+    own_register = text[text.index("[register]") : text.index("[sources]")]
+    text = text.replace(own_register, REGISTER.lstrip() + "\n")
+    head = 'director = "organogram-cluster-bestuursondersteuning"'
+    assert head in text, "KIEM's head has the source the start date is added to"
+    text = text.replace(
+        head, f'director = ["organogram-cluster-bestuursondersteuning", "{MADE_UP_SOURCE}"]'
     )
+    kiem.write_text(text + _cited_by_made_up("contact") + RELATED)
+    com = content / "units" / "com.toml"
+    text = com.read_text().replace('kind = "department"', f'kind = "department"\nended = {ENDED}')
+    com.write_text(text + _cited_by_made_up("ended"))
     (content / "units" / "proef.toml").write_text(PROEF)
     return build_site(folder, content=content)
+
+
+def _cited_by_made_up(fact: str) -> str:
+    """A line for the [sources] table that ends a committed unit file."""
+    return f'{fact} = "{MADE_UP_SOURCE}"\n'

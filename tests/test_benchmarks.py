@@ -11,8 +11,9 @@ import pytest
 from benchmarks import ceiling, load
 from benchmarks.organisation import generate
 from bzksite import create_app
+from bzksite.content.sources import read_sources
 from bzksite.db import connect
-from tests.conftest import build_site
+from tests.conftest import CONTENT, build_site
 
 
 @pytest.mark.parametrize(
@@ -41,14 +42,20 @@ def test_the_random_paths_script_names_every_path(tmp_path):
 
 
 def test_the_generated_organisation_has_that_many_made_up_units_in_two_languages(tmp_path):
-    content, translations = generate(tmp_path / "large", total=60)
+    # Enough for a second level, so that the deepest unit's parent is made up and translated too.
+    total = len(read_sources(CONTENT).units) + 200
+    content, translations = generate(tmp_path / "large", total=total)
     files = sorted((content / "units").glob("proef*.toml"))
+    assert len(files) == 200
     assert all(f.read_text().startswith("# Made up for `make bench`") for f in files)
     config = build_site(tmp_path / "site", content=content, translations=translations)
     db = connect(config["DATABASE"])
-    assert db["units"].count == 60
+    assert db["units"].count == total
     deepest = max(files).stem
     client = create_app(config).test_client()
     english = client.get(f"/en/organisation/{deepest}/").get_data(as_text=True)
     assert "made up to measure the speed of the site" in english
-    assert 'lang="nl"' not in english.split("<main", 1)[1], "translated, not a fallback"
+    # Only the source's Dutch title is marked Dutch: the unit's own texts are translated.
+    unit_text, sources = english.split("<main", 1)[1].split("<h2>Sources</h2>")
+    assert 'lang="nl"' not in unit_text, "translated, not a fallback"
+    assert '<cite lang="nl">Verzonnen voor de tests</cite>' in sources

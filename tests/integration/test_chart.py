@@ -46,7 +46,10 @@ def drawn(page) -> list[tuple[int, str, str | None, str]]:
             for ul_below in nested:
                 walk(ul_below, depth + 1)
 
-    walk(page.one("div", **{"class": "chart"}).find("ul"), 0)
+    ministry, *beside = page.all("div", **{"class": "chart"})
+    walk(ministry.find("ul"), 0)
+    for chart in beside:  # the units the register alone puts under the ministry, apart
+        walk(chart.find("ul"), 1)
     return boxes
 
 

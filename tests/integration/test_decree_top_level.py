@@ -1,11 +1,14 @@
-"""After the register's real export is imported, the overview and the chart
-show the decree's top level as before, and the units the register alone puts
-directly under the ministry apart from it, in both languages."""
+"""The committed content is the register's real export imported: the overview
+and the chart show the decree's top level, and the units the register alone
+puts directly under the ministry apart from it, in both languages; importing
+the export again keeps it so."""
 
 import re
 import shutil
+import tomllib
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -14,21 +17,25 @@ from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.records import DEFAULT_ROOT
 from bzksite.register.xmlexport import read_export
 from tests.conftest import CONTENT, REAL_EXPORT, build_site
+from tests.languages import unit_path
 from tests.pagecheck import check_page, text_of
 
 PERSONAL = re.compile(r"tvoorbeeld@|evtestpersoon@|mproefmans@|06 00 00 00 0\d")
 BESIDE = {"nl": "Ook direct onder het ministerie", "en": "Also directly under the ministry"}
+DECREE = tomllib.loads((CONTENT / "register-mapping.toml").read_text())["decree"]["units"]
 
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    """The committed site, and the site after the import."""
+    """The committed site, and the site after importing the export again."""
     before = create_app(build_site(tmp_path_factory.mktemp("before"))).test_client()
     folder = tmp_path_factory.mktemp("after")
     content = folder / "content"
     shutil.copytree(CONTENT, content)
     export = read_export(REAL_EXPORT, DEFAULT_ROOT)
-    planned = plan_import(content, export.ministry, date(2026, 12, 4), export.related)
+    planned = plan_import(
+        content, export.ministry, date(2026, 12, 4), export.related, exported=export.exported
+    )
     apply_import(content, planned)
     settings = build_site(folder, content=content)
     return before, create_app(settings).test_client(), Path(settings["DATABASE"])
@@ -48,16 +55,23 @@ def top_level(page, index: int = 0) -> list[str]:
             for li in tree.find("ul").findall("li")]  # fmt: skip
 
 
+def top_level_links(page) -> list[str]:
+    """The paths the first level of the overview's first tree links to."""
+    tree = page.all("div", **{"class": "tree"})[0]
+    return [urlsplit(li.find("a").get("href")).path for li in tree.find("ul").findall("li")]
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_overview_keeps_the_decrees_top_level(sites, lang):
     before, after = (check_page(site, f"/{lang}/", lang) for site in sites[:2])
+    assert top_level_links(before) == [unit_path(lang, unit_id) for unit_id in DECREE]
     assert top_level(after) == top_level(before)
-    assert len(before.all("div", **{"class": "tree"})) == 1, "nothing beside the decree before"
-    headings = [text_of(h) for h in after.all("h3")]
-    assert BESIDE[lang] in headings
-    beside = top_level(after, 1)
-    assert "Commissies" in beside and "Raden" in beside
-    assert not set(beside) & set(top_level(before))
+    for page in (before, after):
+        assert BESIDE[lang] in [text_of(h) for h in page.all("h3")]
+        beside = top_level(page, 1)
+        assert "Commissies" in beside and "Raden" in beside
+        assert not set(beside) & set(top_level(page)), "the decree's units stand apart"
+    assert top_level(after, 1) == top_level(before, 1)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -18,9 +18,11 @@ def client(tmp_path_factory):
 
 
 def tree_items(page) -> dict[str, str]:
-    """Each item of the overview's tree: its link text and what follows it."""
+    """Each item of the overview's trees: its link text and what follows it."""
     items = {}
-    for li in page.one("div", **{"class": "tree"}).iter("li"):
+    trees = page.all("div", **{"class": "tree"})
+    assert trees, "the overview draws the tree"
+    for li in (li for tree in trees for li in tree.iter("li")):
         link = li.find("a")
         if link is not None:
             count = li.find("span")

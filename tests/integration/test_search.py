@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.organisation import cite_made_up, made_up_sources
 from bzksite import create_app, search
 from tests.conftest import CONTENT, build_site
 from tests.pagecheck import check_page, parse, text_of
@@ -60,8 +61,12 @@ def test_the_count_is_of_every_match_when_only_the_best_are_shown(client, monkey
 
 
 def test_the_count_is_in_dutch_on_a_dutch_page(client):
+    assert found(client, "nl", "strategievorming") == ["kiem"], "a word only KIEM's text has"
+    page = parse("/nl/", client.get("/nl/zoeken/?q=strategievorming").get_data(as_text=True))
+    assert text_of(page.one("h2", id="result-count")) == "1 resultaat voor “strategievorming”"
     page = parse("/nl/", client.get("/nl/zoeken/?q=europa").get_data(as_text=True))
-    assert text_of(page.one("h2", id="result-count")) == "1 resultaat voor “europa”"
+    europe = len(found(client, "nl", "europa"))
+    assert text_of(page.one("h2", id="result-count")) == f"{europe} resultaten voor “europa”"
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -119,11 +124,13 @@ def test_any_query_gets_a_page(client, query):
 def test_english_pages_find_dutch_fallback_and_mark_it_dutch(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
+    cite_made_up(content)
     (content / "units" / "proefzoek.toml").write_text(
         "# Made up for the tests: a unit with a Dutch description and no translation.\n"
         'id = "proefzoek"\nkind = "unit"\nparent = "kiem"\norder = 9\n'
         'name = "Afdeling Zoekproef"\n'
         'description = ["De afdeling Zoekproef bestaat alleen in de tests van de zoekfunctie."]\n'
+        + made_up_sources("description")
     )
     client = create_app(build_site(tmp_path, content=content)).test_client()
     assert found(client, "en", "zoekfunctie") == ["proefzoek"]

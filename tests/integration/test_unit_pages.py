@@ -1,6 +1,7 @@
 """What a unit page shows of the register's data (head since, contact data,
-the source), and how units without a page of their own and ended units
-appear. The register data here is made up for the tests (tests/made_up_site.py)."""
+the register among its sources), and how units without a page of their own
+and ended units appear. The register data here is made up for the tests
+(tests/made_up_site.py); the Sources section is tested in test_sources.py."""
 
 from urllib.parse import urlsplit
 
@@ -9,6 +10,7 @@ import pytest
 from bzksite import create_app
 from tests import made_up_site
 from tests.conftest import edited_site
+from tests.integration.built import a_unit, dutch_name
 from tests.pagecheck import check_page, parse, text_of
 
 
@@ -26,7 +28,7 @@ def facts(page, cls: str = "facts") -> dict[str, list[str]]:
     return found
 
 
-def test_a_unit_page_shows_its_contact_data_and_the_register_as_its_source(client):
+def test_a_unit_page_shows_its_contact_data_and_the_register_among_its_sources(client):
     page = check_page(client, "/en/organisation/kiem/", "en")
     contact = facts(page, "contact")
     addresses = [dd for dd in page.one("dl", **{"class": "facts contact"}).iter("dd")][:2]
@@ -42,11 +44,13 @@ def test_a_unit_page_shows_its_contact_data_and_the_register_as_its_source(clien
     assert links["proef@example.nl"] == "mailto:proef@example.nl"
     assert links["www.example.nl/proef"] == "https://www.example.nl/proef/"
     assert links["www.example.nl/proef/contact"] == "https://www.example.nl/proef/contact"
-    source = page.one("p", **{"class": "source"})
-    assert text_of(source) == "Source: Register van Overheidsorganisaties, 28 November 2026"
-    [register] = source.iter("a")
-    assert register.get("href") == "https://organisaties.overheid.nl/900001/"
-    assert register.get("lang") == "nl"
+    sources = {text_of(li.find("cite")): li for li in page.one("ul", **{"class": "sources"})}
+    register = sources["Register van Overheidsorganisaties"]
+    assert register.find("cite").get("lang") == "nl"
+    assert [a.get("href") for a in register.iter("a")] == [
+        "https://organisaties.overheid.nl/900001/"
+    ]
+    assert "the contact data" in text_of(sources["Verzonnen voor de tests"])
 
 
 def test_the_head_is_shown_with_the_day_they_started(client):
@@ -56,9 +60,19 @@ def test_the_head_is_shown_with_the_day_they_started(client):
     assert dutch["Directeur KIEM"][1] == "sinds 1 maart 2024"
 
 
-def test_a_unit_without_register_data_shows_no_contact_or_source(client):
-    page = check_page(client, "/nl/organisatie/ba/", "nl")
-    assert not page.all("p", **{"class": "source"}) and "Contact" not in page.html
+def test_a_unit_without_contact_data_shows_no_contact_section(client):
+    unit_id = a_unit(client.application, "contact IS NULL AND has_page AND ended IS NULL")
+    page = check_page(client, f"/nl/organisatie/{unit_id}/", "nl")
+    assert "Contact" not in [text_of(h2) for h2 in page.all("h2")]
+    assert not page.all("dl", **{"class": "facts contact"})
+
+
+def test_a_unit_without_register_data_cites_no_register(client):
+    unit_id = a_unit(client.application, "systeem_id IS NULL AND has_page")
+    page = check_page(client, f"/nl/organisatie/{unit_id}/", "nl")
+    cited = [text_of(cite) for cite in page.one("ul", **{"class": "sources"}).iter("cite")]
+    assert cited and "Register van Overheidsorganisaties" not in cited
+    assert "organisaties.overheid.nl" not in page.html
 
 
 def test_an_ended_unit_says_so_links_its_parent_and_leaves_the_lists(client):
@@ -74,16 +88,17 @@ def test_an_ended_unit_says_so_links_its_parent_and_leaves_the_lists(client):
 
 
 def test_a_unit_with_nothing_but_a_name_is_listed_without_a_page(client):
-    assert client.get("/nl/organisatie/dgvb/").status_code == 404
+    # One the overview shows: under a unit directly under the ministry.
+    where = "NOT has_page AND ended IS NULL AND parent IN (SELECT id FROM units WHERE parent = ?)"
+    unit_id = a_unit(client.application, where, "bzk")
+    assert client.get(f"/nl/organisatie/{unit_id}/").status_code == 404
     overview = check_page(client, "/nl/", "nl")
-    listed = [li for li in overview.one("div", **{"class": "tree"}).iter("li")]
-    [dgvb] = [
-        li
-        for li in listed
-        if text_of(li) == "Directoraat-generaal Volkshuisvesting en Bouwen (DGVB)"
+    listed = [li for tree in overview.all("div", **{"class": "tree"}) for li in tree.iter("li")]
+    [unit] = [
+        li for li in listed if text_of(li).startswith(dutch_name(client.application, unit_id))
     ]
-    assert dgvb.find("a") is None
-    assert "/organisatie/dgvb/" not in client.get("/sitemap.xml").text
+    assert unit.find("a") is None
+    assert f"/organisatie/{unit_id}/" not in client.get("/sitemap.xml").text
 
 
 def test_the_site_is_named_after_the_ministry_in_the_content(tmp_path):

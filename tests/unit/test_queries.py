@@ -93,9 +93,15 @@ def test_every_include_has_its_template():
             assert (templates / f"{include}.html").is_file(), include
 
 
-def test_unit_ids_in_tree_order_without_the_ministry(db):
-    """Units with nothing but a name (the decree's DGVB, say) have no page."""
-    assert queries.unit_ids(db) == ["dgobdr", "denb", "bo", "ba", "com", "kiem"]
+def test_unit_ids_in_tree_order_without_the_ministry(db, committed_tree):
+    """Units with nothing but a name have no page; ended units are left out."""
+    ids = queries.unit_ids(db)
+    (ministry, _), *below = committed_tree
+    assert ministry.kind == "ministry"
+    assert ids == [unit.id for unit, standing in below if standing.has_page and not standing.ended]
+    nameonly = [unit.id for unit, standing in below if not standing.has_page]
+    ended = [unit.id for unit, standing in below if standing.ended and standing.has_page]
+    assert nameonly and ended and not set(ids) & {*nameonly, *ended}
 
 
 def test_the_database_is_read_only(db):
