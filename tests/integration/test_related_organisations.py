@@ -11,6 +11,7 @@ import pytest
 
 from bzksite.content.sources import read_sources
 from bzksite.queries.organisations import GROUPS
+from bzksite.views import path_segments
 from tests.conftest import CONTENT
 from tests.languages import LANGUAGES, organisation_path, paths, unit_path
 from tests.pagecheck import check_page, in_language, text_of
@@ -177,3 +178,26 @@ def test_a_page_is_kept_and_revalidated_like_a_unit_page(client):
     assert first.headers["Cache-Control"] == "public, no-cache" and first.headers["ETag"]
     again = client.get(path, headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304
+
+
+def result_links(client, lang: str, query: str) -> list[str]:
+    search = path_segments(LANGUAGES[lang])["search"]
+    page = check_page(client, f"/{lang}/{search}/?q={query}", lang, twin=False)
+    return [
+        urlsplit(h3.find("a").get("href")).path for h3 in page.all("h3") if h3.find("a") is not None
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [("Kiesraad", "kiesraad"), ("verkiezingen", "kiesraad"), ("DigiD", "logius"), ("rvig", "rvig")],
+)
+def test_search_finds_an_organisation_by_name_abbreviation_and_description(
+    client, lang, query, found
+):
+    assert result_links(client, lang, query)[0] == organisation_path(lang, found)
+
+
+def test_search_leaves_out_the_organisations_that_ended(client):
+    assert organisation_path("nl", "ubr") not in result_links(client, "nl", "UBR")
