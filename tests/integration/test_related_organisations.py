@@ -4,12 +4,15 @@ their section on the overview and the chart, and a page each, current or
 ended, in every language."""
 
 import json
+from datetime import date
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from babel.dates import format_date
 
 from bzksite.content.sources import read_sources
+from bzksite.i18n import FORMATTING_LOCALES
 from bzksite.queries.organisations import GROUPS
 from bzksite.views import path_segments
 from tests.conftest import CONTENT
@@ -120,7 +123,9 @@ def test_an_agency_page_says_what_it_is_and_where_it_belongs(client, sources):
 def test_an_ended_organisation_says_when_and_leaves_the_lists(client, lang):
     page = check_page(client, organisation_path(lang, "ubr"), lang)
     ended = page.one("p", **{"class": "ended"})
-    assert text_of(ended) == in_language(ENDED, lang, client.application)
+    day = format_date(date(2023, 1, 1), "long", locale=FORMATTING_LOCALES.get(lang, lang))
+    msgid = "This organisation ended on %(date)s."
+    assert text_of(ended) == in_language(ENDED, lang, client.application, msgid, date=day)
     for where in ("overview", "chart"):
         html = client.get(paths(lang)[where]).get_data(as_text=True)
         assert organisation_path(lang, "ubr") not in html
@@ -150,7 +155,8 @@ def test_structured_data_names_the_ministry_as_parent(client, lang):
     assert urlsplit(data["parentOrganization"]["url"]).path == paths(lang)["overview"]
     assert {i["propertyID"] for i in data["identifier"]} == {"systeemId", "TOOI"}
     assert "https://www.kiesraad.nl" in data["sameAs"]
-    assert data["description"].startswith("De Kiesraad is verantwoordelijk voor de verkiezingen")
+    first = next(p for p in page.one("main").iter("p") if not p.get("class"))
+    assert data["description"] == text_of(first), "the description the page shows"
 
 
 def test_the_sitemap_lists_the_current_ones_with_their_twins(client, sources):
