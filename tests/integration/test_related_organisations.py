@@ -15,6 +15,7 @@ from bzksite.content.sources import read_sources
 from bzksite.i18n import FORMATTING_LOCALES
 from bzksite.queries.organisations import GROUPS
 from bzksite.views import path_segments
+from tests.apicheck import get_json
 from tests.conftest import CONTENT
 from tests.languages import LANGUAGES, organisation_path, paths, unit_path
 from tests.pagecheck import check_page, in_language, text_of
@@ -207,3 +208,19 @@ def test_search_finds_an_organisation_by_name_abbreviation_and_description(
 
 def test_search_leaves_out_the_organisations_that_ended(client):
     assert organisation_path("nl", "ubr") not in result_links(client, "nl", "UBR")
+
+
+def test_the_open_data_lists_them_as_related_each_with_a_valid_document(client, sources):
+    document = get_json(client, "/api/v1/organisation.json", "organisation")
+    listed = document["organisations"]
+    ministry = next(unit.id for unit in sources.units if unit.kind == "ministry")
+    assert [item["id"] for item in listed] == sorted(o.id for o in sources.organisations)
+    assert {item["relation"] for item in listed} == {"related"}
+    assert not {item["id"] for item in listed} & {unit["id"] for unit in document["units"]}
+    for item in listed:
+        one = get_json(client, urlsplit(item["url"]).path, "related-organisation")["organisation"]
+        assert {key: one[key] for key in item} == item, "both documents say the same"
+        assert urlsplit(one["ministry"]["url"]).path == f"/api/v1/units/{ministry}.json"
+        for lang, url in item["pages"].items():
+            assert urlsplit(url).path == organisation_path(lang, item["id"])
+    get_json(client, "/api/v1/organisations/geen-organisatie.json", "error", 404)
