@@ -38,6 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "LANGUAGES": {
         "nl": {
             "organisation": "organisatie",
+            "organisations": "organisaties",
             "organisation-chart": "organogram",
             "accessibility": "toegankelijkheid",
             "search": "zoeken",

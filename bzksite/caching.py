@@ -28,7 +28,7 @@ from .api.answers import ALLOW_ANY_ORIGIN, is_api_path
 from .cachekey import Key, etag_of, key_of, matches, request_path
 from .db import connect
 from .notfound import Build, NotFoundAnswers, Page
-from .queries import export
+from .queries import export, organisations
 from .version import code_version
 from .wsgi_answer import whole_answer
 
@@ -142,7 +142,11 @@ def _read_build(database: str, file: tuple) -> Build:
     try:
         build_id = next(db.query("SELECT value FROM meta WHERE key = 'build_id'"))["value"]
         return Build(
-            file, build_id, frozenset(queries.unit_pages(db)), frozenset(export.every_unit(db))
+            file,
+            build_id,
+            frozenset(queries.unit_pages(db)),
+            frozenset(export.every_unit(db)),
+            frozenset(organisations.every_id(db)),
         )
     finally:
         db.close()

@@ -9,7 +9,9 @@ under those. Not all levels: each one multiplies the boxes, and a chart of
 hundreds of boxes can no longer be taken in. For the same reason it draws
 only the overview's two when the three hold more than MAX_BOXES units (in an
 organisation of 1,000, most can sit on the third). A unit whose units are not
-drawn says how many there are, and its page lists them.
+drawn says how many there are, and its page lists them. Beneath the tree, the
+organisations that belong to the ministry without being part of it, as a
+list by group, as on the overview.
 """
 
 from flask import render_template, url_for
@@ -18,6 +20,7 @@ from . import jsonld, queries
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
+from .queries import organisations
 from .site_address import absolute_url
 from .site_name import site_name
 
@@ -39,6 +42,7 @@ def page() -> str:
     return render_template(
         "chart.html",
         organisation=organisation,
+        related_groups=organisations.groups(get_db(), lang),
         heading=heading,
         description=intro,
         breadcrumb=[(_("Home"), url_for("site.overview")), (heading, None)],

@@ -5,13 +5,15 @@ so the two cannot disagree.
 A unit, and the ministry on the overview, is a GovernmentOrganization: its
 name in the page's language (the h1), abbreviation, canonical URL, the
 register's identifiers and page, its parent and current units, its head in
-an OrganizationRole, its contact data and the day it ended. The site's other
-pages are WebPages of the site.
+an OrganizationRole, its contact data and the day it ended. So is an
+organisation that belongs to the ministry without being part of it (an
+agency, an advisory body), with the ministry as its parentOrganization. The
+site's other pages are WebPages of the site.
 """
 
 from typing import Any
 
-from .records import Text, Unit, UnitLink
+from .records import RelatedOrganisation, Text, Unit, UnitLink
 from .site_address import absolute_url
 
 CONTEXT = "https://schema.org"
@@ -24,26 +26,47 @@ def organisation(
     parent: UnitLink | None,
     children: list[UnitLink],
 ) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "@context": CONTEXT,
-        "@type": "GovernmentOrganization",
-        "name": unit.text("name").text,
-        "url": url,
-    }
-    if unit.abbreviation:
-        data["alternateName"] = unit.abbreviation
-    if description:
-        data["description"] = _plain(description)
-    if parent is not None:
-        data["parentOrganization"] = link(parent)
+    data = _government_organisation(unit, url, description, parent)
     if children:
         data["subOrganization"] = [link(child) for child in children]
     if unit.director:
         data["member"] = _head(unit)
-    data.update(_register(unit))
-    data.update(_contact(unit))
-    if unit.ended:
-        data["dissolutionDate"] = unit.ended.isoformat()
+    return data
+
+
+def related_organisation(
+    found: RelatedOrganisation, url: str, description: Text | str, ministry: UnitLink
+) -> dict[str, Any]:
+    """An agency, advisory body or committee: the ministry is its parent, and
+    its own website one more page about it."""
+    data = _government_organisation(found, url, description, ministry)
+    if found.contact and found.contact.website:
+        data.setdefault("sameAs", []).append(found.contact.website)
+    return data
+
+
+def _government_organisation(
+    item: Unit | RelatedOrganisation,
+    url: str,
+    description: Text | str | None,
+    parent: UnitLink | None,
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "GovernmentOrganization",
+        "name": item.text("name").text,
+        "url": url,
+    }
+    if item.abbreviation:
+        data["alternateName"] = item.abbreviation
+    if description:
+        data["description"] = _plain(description)
+    if parent is not None:
+        data["parentOrganization"] = link(parent)
+    data.update(_register(item))
+    data.update(_contact(item))
+    if item.ended:
+        data["dissolutionDate"] = item.ended.isoformat()
     return data
 
 
@@ -89,7 +112,7 @@ def _head(unit: Unit) -> dict[str, Any]:
     return role
 
 
-def _register(unit: Unit) -> dict[str, Any]:
+def _register(unit: Unit | RelatedOrganisation) -> dict[str, Any]:
     if unit.register is None:
         return {}
     identifiers = [
@@ -102,7 +125,7 @@ def _register(unit: Unit) -> dict[str, Any]:
     return {"identifier": identifiers, "sameAs": [unit.register.url]}
 
 
-def _contact(unit: Unit) -> dict[str, Any]:
+def _contact(unit: Unit | RelatedOrganisation) -> dict[str, Any]:
     contact = unit.contact
     if contact is None:
         return {}

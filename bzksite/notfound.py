@@ -33,6 +33,8 @@ class Build:
     id: str = ""
     unit_pages: frozenset[str] = frozenset()  # units with a page of their own
     units: frozenset[str] = frozenset()  # every unit: each has a document in the API
+    # Every organisation related to the ministry: each has a page and a document.
+    organisations: frozenset[str] = frozenset()
 
 
 class NotFoundAnswers:
@@ -45,7 +47,8 @@ class NotFoundAnswers:
 
     def answers(self, environ: dict, build: Build) -> bool:
         """True when no rule takes the path, or it names a unit without a page
-        (or document). Anything else, a redirect included, is Flask's to answer."""
+        (or document) or an unknown organisation. Anything else, a redirect
+        included, is Flask's to answer."""
         if self.routes is None:
             self.routes = self.url_map.bind("localhost")
         try:
@@ -54,6 +57,8 @@ class NotFoundAnswers:
             return True
         except HTTPException:
             return False
+        if endpoint in ("site.related_organisation", "api.related_organisation"):
+            return args["organisation_id"] not in build.organisations
         if endpoint == "api.unit":
             return args["unit_id"] not in build.units
         return endpoint == "site.unit" and args["unit_id"] not in build.unit_pages

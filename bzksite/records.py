@@ -105,8 +105,19 @@ class CitedSource:
         return self.key.startswith("register-")
 
 
+class WithTexts:
+    """A record with `texts`: {field: [Text, ...]}."""
+
+    texts: dict[str, list[Text]]
+
+    def text(self, name: str) -> Text | None:
+        """The field's first paragraph, or None when it has none."""
+        values = self.texts.get(name)
+        return values[0] if values else None
+
+
 @dataclass(frozen=True)
-class Unit:
+class Unit(WithTexts):
     id: str
     kind: str
     parent: str | None
@@ -121,9 +132,30 @@ class Unit:
     register: RegisterSource | None = None
     sources: list[CitedSource] = field(default_factory=list)
 
-    def text(self, name: str) -> Text | None:
-        values = self.texts.get(name)
-        return values[0] if values else None
+
+@dataclass(frozen=True)
+class RelatedOrganisationLink:
+    """An organisation that belongs to the ministry without being part of it, for a list."""
+
+    id: str
+    kind: str  # content/organisations.py KINDS
+    abbreviation: str | None
+    name: Text
+    ended: date | None = None
+
+
+@dataclass(frozen=True)
+class RelatedOrganisation(WithTexts):
+    """An agency, advisory body, ZBO or committee of the ministry, for its page."""
+
+    id: str
+    kind: str
+    abbreviation: str | None
+    texts: dict[str, list[Text]]
+    ended: date | None = None
+    contact: UnitContact | None = None
+    register: RegisterSource | None = None
+    sources: list[CitedSource] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

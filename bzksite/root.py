@@ -5,6 +5,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, u
 from . import queries
 from .db import get_db
 from .i18n import browser_language, languages, urls_in_every_language
+from .queries import organisations
 from .site_address import absolute_url
 
 bp = Blueprint("root", __name__)
@@ -19,8 +20,13 @@ def index() -> Response:
 def site_pages() -> list[tuple[str, dict]]:
     """Every page of the site as (endpoint, arguments), the same in every language."""
     units = [("site.unit", {"unit_id": unit_id}) for unit_id in queries.unit_ids(get_db())]
+    # Those that ended keep their page, as units do, but leave the sitemap.
+    related = [
+        ("site.related_organisation", {"organisation_id": organisation_id})
+        for organisation_id in organisations.current_ids(get_db())
+    ]
     pages = [("site.privacy", {}), ("site.cookies", {}), ("site.accessibility", {})]
-    return [("site.overview", {}), ("site.chart", {}), *units, *pages]
+    return [("site.overview", {}), ("site.chart", {}), *units, *related, *pages]
 
 
 @bp.get("/sitemap.xml")

@@ -1,4 +1,5 @@
-"""The pages, in every language: /<lang>/, unit pages, the organisation chart
+"""The pages, in every language: /<lang>/, unit pages, the pages of the
+organisations related to the ministry (related_organisations.py), the organisation chart
 (chart.py), the privacy page, the cookie settings (with the form that saves
 the choice) and the accessibility statement.
 
@@ -13,12 +14,13 @@ from collections.abc import Mapping
 from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
-from . import chart, consent, jsonld, pages, queries, search
+from . import chart, consent, jsonld, pages, queries, related_organisations, search
 from .api.views import downloads
 from .db import get_db
 from .i18n import current_language
 from .interface import gettext as _
 from .pages import home_crumb
+from .queries import organisations
 from .site_address import absolute_url
 
 # The overview shows the units this many levels under the ministry; each unit's
@@ -27,6 +29,7 @@ OVERVIEW_LEVELS = 2
 # The path segments a language may name in its own words, each by its English word.
 PATH_SEGMENTS = (
     "organisation",
+    "organisations",
     "organisation-chart",
     "privacy",
     "cookies",
@@ -51,6 +54,11 @@ def blueprint(languages: Mapping[str, Mapping[str, str]]) -> Blueprint:
         rules = [
             ("/", "overview", overview),
             (f"/{segment['organisation']}/<unit_id>/", "unit", unit),
+            (
+                f"/{segment['organisations']}/<organisation_id>/",
+                "related_organisation",
+                related_organisations.page,
+            ),
             (f"/{segment['organisation-chart']}/", "chart", chart.page),
             (f"/{segment['privacy']}/", "privacy", pages.privacy),
             (f"/{segment['cookies']}/", "cookies", pages.cookie_settings),
@@ -92,6 +100,7 @@ def overview() -> str:
     return render_template(
         "overview.html",
         organisation=organisation,
+        related_groups=organisations.groups(get_db(), lang),
         ministry=ministry,
         heading=ministry.text("name"),
         description=description,

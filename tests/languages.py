@@ -86,6 +86,12 @@ def unit_path(lang: str, unit_id: str) -> str:
     return f"/{lang}/{path_segments(LANGUAGES.get(lang, {}))['organisation']}/{unit_id}/"
 
 
+def organisation_path(lang: str, organisation_id: str) -> str:
+    """The page of an organisation related to the ministry (an agency, …)."""
+    segment = path_segments(LANGUAGES.get(lang, {}))["organisations"]
+    return f"/{lang}/{segment}/{organisation_id}/"
+
+
 def pseudo(text: str) -> str:
     """Made-up text for a language the tests invent: accents on the letters."""
     parts = _PLACEHOLDER.split(text)

@@ -14,7 +14,7 @@ from ..site_address import absolute_url
 def organisation_document(units: list[ExportUnit], languages: Sequence[str]) -> dict:
     """Every unit in tree order, each with its parent's and its current children's ids."""
     return {
-        **_about(languages),
+        **about(languages),
         "url": absolute_url("api.organisation"),
         "units": [
             {**unit_fields(unit, languages), "parent": unit.parent, "children": unit.children}
@@ -30,7 +30,7 @@ def unit_document(
     children as links, named from `names`."""
     texts = unit.texts
     return {
-        **_about(languages),
+        **about(languages),
         "unit": {
             **unit_fields(unit, languages),
             "parent": _link(unit.parent, names) if unit.parent else None,
@@ -73,7 +73,7 @@ def unit_url(unit_id: str) -> str:
     return absolute_url("api.unit", unit_id=unit_id)
 
 
-def _about(languages: Sequence[str]) -> dict:
+def about(languages: Sequence[str]) -> dict:
     return {"languages": list(languages), "source_language": SOURCE_LANGUAGE}
 
 

@@ -21,37 +21,46 @@ def columns(languages: Sequence[str]) -> list[tuple[str, Callable[[dict], str | 
     def head(field: str) -> Callable[[dict], str | None]:
         return lambda unit: (unit["head"] or {}).get(field)
 
-    def per_language(name: str, texts: Callable[[dict], dict | None]) -> list:
-        return [(f"{name}_{lang}", _in(texts, lang)) for lang in languages]
-
     return [
         ("id", lambda unit: unit["id"]),
         ("kind", lambda unit: unit["kind"]),
         ("parent", lambda unit: unit["parent"]),
         ("abbreviation", lambda unit: unit["abbreviation"]),
-        *per_language("name", lambda unit: unit["name"]),
+        *per_language("name", lambda unit: unit["name"], languages),
         ("head", head("name")),
         ("head_since", head("since")),
-        *per_language("role", head("role")),
+        *per_language("role", head("role"), languages),
         ("ended", lambda unit: unit["ended"]),
         ("last_changed", lambda unit: unit["last_changed"]),
         ("systeem_id", register("systeem_id")),
         ("tooi", register("tooi")),
         ("register_url", register("url")),
         ("document", lambda unit: unit["url"]),
-        *per_language("page", lambda unit: unit["pages"]),
+        *per_language("page", lambda unit: unit["pages"], languages),
     ]
 
 
 def organisation_csv(document: dict) -> bytes:
     """The organisation document's units as CSV, in its order."""
-    table = columns(document["languages"])
+    return csv_bytes(columns(document["languages"]), document["units"])
+
+
+Columns = list[tuple[str, Callable[[dict], str | None]]]
+
+
+def csv_bytes(table: Columns, rows: list[dict]) -> bytes:
+    """A header row of `table`'s headers, then each row's cells."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header for header, _ in table)
-    for unit in document["units"]:
-        writer.writerow(cell(unit) or "" for _, cell in table)
+    for row in rows:
+        writer.writerow(cell(row) or "" for _, cell in table)
     return buffer.getvalue().encode()
+
+
+def per_language(name: str, texts: Callable[[dict], dict | None], languages: Sequence[str]):
+    """A column per language of a text: name_nl, name_en."""
+    return [(f"{name}_{lang}", _in(texts, lang)) for lang in languages]
 
 
 def _in(texts: Callable[[dict], dict | None], lang: str) -> Callable[[dict], str | None]:

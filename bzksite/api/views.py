@@ -1,7 +1,9 @@
 """The API's addresses, under /api/v1/: the whole organisation as JSON and as
-CSV, and one document per unit. Every unit has one, ended or not and with a
-page of its own or not; an unknown id is a JSON 404 (answers.py). Also the
-two files as the overview offers them, with their size."""
+CSV, one document per unit, and one per organisation related to the ministry
+(an agency, an advisory body: related.py), with those organisations as CSV.
+Every unit has one, ended or not and with a page of its own or not; an
+unknown id is a JSON 404 (answers.py). Also the files as the overview offers
+them, with their size."""
 
 from dataclasses import dataclass
 
@@ -11,7 +13,8 @@ from flask_babel import get_locale
 
 from ..db import get_db
 from ..i18n import languages
-from ..queries import export
+from ..queries import export, export_organisations
+from . import related
 from .answers import JSON_TYPE, json_bytes, json_response
 from .documents import organisation_document, unit_document
 from .table import organisation_csv
@@ -44,13 +47,36 @@ def unit(unit_id: str) -> Response:
     return json_response(unit_document(found, names, languages()))
 
 
+@bp.get("/organisations.csv", **ONE_ADDRESS)
+def organisations_table() -> Response:
+    return Response(related.organisations_csv(organisation_now()), content_type=CSV_TYPE)
+
+
+@bp.get("/organisations/<organisation_id>.json", **ONE_ADDRESS)
+def related_organisation(organisation_id: str) -> Response:
+    found = export_organisations.organisation(get_db(), languages(), organisation_id)
+    if found is None:
+        abort(404)
+    ministry = export.ministry_id(get_db())
+    name = export.names(get_db(), languages(), [ministry]).get(ministry, {})
+    return json_response(related.organisation_document(found, (ministry, name), languages()))
+
+
 def organisation_now() -> dict:
-    """The organisation document of the database the request reads."""
-    return organisation_document(export.organisation(get_db(), languages()), languages())
+    """The organisation document of the database the request reads: its units,
+    then the organisations related to it."""
+    db, langs = get_db(), languages()
+    document = organisation_document(export.organisation(db, langs), langs)
+    document["organisations"] = [
+        related.organisation_fields(organisation, langs)
+        for organisation in export_organisations.organisations(db, langs)
+    ]
+    return document
 
 
 @dataclass(frozen=True)
 class Download:
+    what: str  # "units" or "organisations"
     format: str  # "CSV": the same in every language
     content_type: str
     url: str
@@ -58,17 +84,30 @@ class Download:
 
 
 def organisation_files() -> dict[str, bytes]:
-    """The bytes of both files, {"CSV": ..., "JSON": ...}, from one read."""
+    """The bytes of the files, {"CSV": ..., "JSON": ..., "organisations CSV": ...},
+    from one read."""
     document = organisation_now()
-    return {"CSV": organisation_csv(document), "JSON": json_bytes(document)}
+    return {
+        "CSV": organisation_csv(document),
+        "JSON": json_bytes(document),
+        "organisations CSV": related.organisations_csv(document),
+    }
 
 
 def downloads() -> list[Download]:
-    """The organisation as CSV and as JSON, with the size each has at this address."""
+    """The organisation as CSV and as JSON, and its related organisations as
+    CSV, with the size each has at this address."""
     files = organisation_files()
     return [
-        Download("CSV", CSV_TYPE, url_for("api.organisation_table"), len(files["CSV"])),
-        Download("JSON", JSON_TYPE, url_for("api.organisation"), len(files["JSON"])),
+        Download("units", "CSV", CSV_TYPE, url_for("api.organisation_table"), len(files["CSV"])),
+        Download("units", "JSON", JSON_TYPE, url_for("api.organisation"), len(files["JSON"])),
+        Download(
+            "organisations",
+            "CSV",
+            CSV_TYPE,
+            url_for("api.organisations_table"),
+            len(files["organisations CSV"]),
+        ),
     ]
 
 

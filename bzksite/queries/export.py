@@ -24,8 +24,8 @@ ORGANISATION_FIELDS = ("name", "director_role")
 _UNITS = 'SELECT * FROM units ORDER BY "order", id'
 _CURRENT_CHILDREN = 'SELECT id FROM units WHERE parent = ? AND ended IS NULL ORDER BY "order", id'
 _TEXTS = """
-SELECT substr(owner, 6) AS unit, field, position, lang, text FROM texts
-WHERE owner IN (SELECT 'unit:' || value FROM json_each(:units))
+SELECT substr(owner, length(:kind) + 2) AS unit, field, position, lang, text FROM texts
+WHERE owner IN (SELECT :kind || ':' || value FROM json_each(:units))
   AND lang IN (SELECT value FROM json_each(:languages))
   AND state IN (SELECT value FROM json_each(:shown))
   AND (:fields IS NULL OR field IN (SELECT value FROM json_each(:fields)))
@@ -69,7 +69,7 @@ def organisation(db: Database, languages: Sequence[str]) -> list[ExportUnit]:
         if row["ended"] is None and row["parent"] is not None:
             children.setdefault(row["parent"], []).append(row["id"])
     ordered = in_tree_order((row["id"], row["parent"]) for row in rows.values())
-    texts = _texts(db, languages, ordered, ORGANISATION_FIELDS)
+    texts = texts_in_languages(db, languages, ordered, ORGANISATION_FIELDS)
     return [
         _unit(rows[unit_id], texts.get(unit_id, {}), children.get(unit_id, []))
         for unit_id in ordered
@@ -81,7 +81,7 @@ def unit(db: Database, languages: Sequence[str], unit_id: str) -> ExportUnit | N
     row = next(db.query("SELECT * FROM units WHERE id = ?", [unit_id]), None)
     if row is None:
         return None
-    texts = _texts(db, languages, [unit_id]).get(unit_id, {})
+    texts = texts_in_languages(db, languages, [unit_id]).get(unit_id, {})
     titles = texts.get("related", [])
     related = tuple(
         ExportRelated(item["kind"], _paragraph(titles, item["position"]), item["url"])
@@ -93,7 +93,7 @@ def unit(db: Database, languages: Sequence[str], unit_id: str) -> ExportUnit | N
 
 def names(db: Database, languages: Sequence[str], unit_ids: list[str]) -> dict[str, InLanguages]:
     """{unit id: its name} of the units asked for."""
-    texts = _texts(db, languages, unit_ids, ("name",))
+    texts = texts_in_languages(db, languages, unit_ids, ("name",))
     return {unit_id: fields["name"][0] for unit_id, fields in texts.items()}
 
 
@@ -116,12 +116,18 @@ def _paragraph(paragraphs: list[InLanguages], position: int) -> InLanguages:
     return paragraphs[position] if position < len(paragraphs) else {}
 
 
-def _texts(
-    db: Database, languages: Sequence[str], unit_ids: list[str], fields: Sequence[str] = ()
+def texts_in_languages(
+    db: Database,
+    languages: Sequence[str],
+    unit_ids: list[str],
+    fields: Sequence[str] = (),
+    kind: str = "unit",
 ) -> dict[str, dict[str, list[InLanguages]]]:
     """{unit id: {field: [paragraph, ...]}} of the units asked for (all fields
-    when none are named), each paragraph {language: text} in `languages`' order."""
+    when none are named), each paragraph {language: text} in `languages`' order;
+    of the organisations with `kind` "organisation"."""
     params = {
+        "kind": kind,
         "units": json.dumps(unit_ids),
         "languages": json.dumps(list(languages)),
         "shown": json.dumps(SHOWN_AS_WRITTEN),
@@ -137,3 +143,8 @@ def _texts(
         for paragraphs in fields_found.values():
             paragraphs[:] = [dict(sorted(p.items(), key=lambda i: rank[i[0]])) for p in paragraphs]
     return found
+
+
+def ministry_id(db: Database) -> str:
+    """The id of the unit at the top: the ministry."""
+    return next(db.query("SELECT id FROM units WHERE parent IS NULL"))["id"]

@@ -16,6 +16,15 @@ def create_tables(db: Database) -> None:
     )  # fmt: skip
     # A page reads the units under one unit: its children, or the overview's levels.
     db["units"].create_index(["parent", "order"])
+    # The organisations that belong to the ministry without being part of it
+    # (content/organisations.py): agencies, advisory bodies, ZBO's, committees.
+    db["organisations"].create(
+        {"id": str, "kind": str, "abbreviation": str, "ended": str, "contact": str,
+         "systeem_id": str, "tooi": str, "register_url": str, "register_type": str,
+         "imported": str},
+        pk="id",
+        not_null={"kind"},
+    )  # fmt: skip
     db["related"].create(
         {"unit": str, "position": int, "kind": str, "url": str},
         pk=("unit", "position"),

@@ -60,6 +60,7 @@ def _fill(db: Database, sources: Sources, translations: Translations, build_id: 
         if revised is not None
     )
     db["units"].insert_all(_unit_rows(sources))
+    db["organisations"].insert_all(_organisation_rows(sources))
     db["related"].insert_all(
         {"unit": unit.id, "position": item.position, "kind": item.kind, "url": item.url}
         for unit in sources.units
@@ -109,6 +110,24 @@ def _unit_rows(sources: Sources) -> Iterator[dict]:
             "register_url": register.get("url"),
             "imported": _iso(register.get("imported")),
             "beside_decree": beside,
+        }
+
+
+def _organisation_rows(sources: Sources) -> Iterator[dict]:
+    for organisation in sources.organisations:
+        register = organisation.register or {}
+        contact = organisation.contact
+        yield {
+            "id": organisation.id,
+            "kind": organisation.kind,
+            "abbreviation": organisation.abbreviation,
+            "ended": _iso(organisation.ended),
+            "contact": json.dumps(contact, ensure_ascii=False) if contact else None,
+            "systeem_id": register.get("systeem_id"),
+            "tooi": register.get("tooi"),
+            "register_url": register.get("url"),
+            "register_type": register.get("type"),
+            "imported": _iso(register.get("imported")),
         }
 
 

@@ -38,6 +38,9 @@ SEARCHES = [
     "/en/search/?q=knowledge",
     "/en/search/?q=nothing-like-this",
 ]
+# An organisation related to the ministry that ended keeps its page, which the
+# sitemap leaves out: UBR, ended on 2023-01-01 by the register.
+ENDED_ORGANISATION = ["/nl/organisaties/ubr/", "/en/organisations/ubr/"]
 
 _SITE = pytest.StashKey[dict]()
 _SITEMAP = pytest.StashKey[list]()
@@ -76,11 +79,11 @@ def sitemap_entries(config: pytest.Config) -> list[dict]:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """One test per page: every sitemap entry, the not-found page per language
-    and search pages (a form, results, none)."""
+    """One test per page: every sitemap entry, the not-found page per language,
+    search pages (a form, results, none) and an ended organisation's page."""
     if "page_path" in metafunc.fixturenames:
         paths = [entry["path"] for entry in sitemap_entries(metafunc.config)]
-        paths += [*NOT_FOUND.values(), *SEARCHES]
+        paths += [*NOT_FOUND.values(), *SEARCHES, *ENDED_ORGANISATION]
         metafunc.parametrize("page_path", paths, ids=paths)
 
 

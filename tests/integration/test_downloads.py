@@ -22,7 +22,9 @@ from tests.pagecheck import check_page, in_language, text_of
 
 CSV = "/api/v1/organisation.csv"
 JSON = "/api/v1/organisation.json"
+RELATED_CSV = "/api/v1/organisations.csv"
 ORGANISATION = {"nl": "Organisatie", "en": "Organisation"}
+RELATED = {"nl": "Agentschappen en andere organisaties", "en": "Agencies and public bodies"}
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +75,31 @@ def test_the_csv_has_every_unit_once_as_the_json_has_it(client):
         assert row["document"] == unit["url"] and row["kind"] == unit["kind"]
 
 
+def test_the_organisations_csv_has_every_related_organisation_as_the_json_has_it(client):
+    response = client.get(RELATED_CSV)
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.data.count(b"\n") == response.data.count(b"\r\n")
+    rows = rows_of(response.data)
+    related = check_json(client.get(JSON), "organisation")["organisations"]
+    assert related, "the committed content has organisations"
+    assert [row["id"] for row in rows] == [item["id"] for item in related]
+    for row, item in zip(rows, related, strict=True):
+        register = item["register"] or {}
+        assert (row["kind"], row["relation"], row["abbreviation"]) == (
+            item["kind"],
+            "related",
+            item["abbreviation"] or "",
+        )
+        assert (row["ended"], row["register_type"]) == (
+            item["ended"] or "",
+            register.get("type") or "",
+        )
+        for lang in LANGUAGES:
+            assert row[f"name_{lang}"] == item["name"].get(lang, "")
+            assert row[f"page_{lang}"] == item["pages"][lang]
+        assert row["document"] == item["url"]
+
+
 def test_both_languages_and_the_made_up_data_are_in_the_csv(client):
     rows = {row["id"]: row for row in rows_of(client.get(CSV).data)}
     assert rows["bo"]["name_nl"] == "Cluster Bestuursondersteuning"
@@ -88,7 +115,7 @@ def test_both_languages_and_the_made_up_data_are_in_the_csv(client):
 def test_the_same_database_gives_the_same_bytes(config, tmp_path):
     first, second = create_app(config).test_client(), create_app(config).test_client()
     again = create_app(made_up_site.build(tmp_path)).test_client()
-    for path in (CSV, JSON):
+    for path in (CSV, JSON, RELATED_CSV):
         answers = [client.get(path).data for client in (first, second, again)]
         assert answers[0] == answers[1] == answers[2], path
 
@@ -113,14 +140,16 @@ def shown_bytes(shown: str, locale: str) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_overview_offers_both_files_with_their_real_size(client, lang):
+def test_the_overview_offers_the_files_with_their_real_size(client, lang):
     page = check_page(client, f"/{lang}/", lang)
     [files] = page.all("ul", **{"class": "downloads"})
     links = list(files.iter("a"))
-    assert [urlsplit(a.get("href")).path for a in links] == [CSV, JSON]
+    assert [urlsplit(a.get("href")).path for a in links] == [CSV, JSON, RELATED_CSV]
     locale = FORMATTING_LOCALES.get(lang, lang)
-    label = in_language(ORGANISATION, lang, client.application)
-    for link, name in zip(links, ("CSV", "JSON"), strict=True):
+    labels = [in_language(texts, lang, client.application) for texts in (ORGANISATION, RELATED)]
+    for link, label, name in zip(
+        links, labels[:1] * 2 + labels[1:], ("CSV", "JSON", "CSV"), strict=True
+    ):
         response = client.get(link.get("href"))
         assert link.get("type") == response.headers["Content-Type"]
         shown = re.fullmatch(rf"{re.escape(label)} \({name}, (.+)\)", text_of(link))

@@ -143,6 +143,7 @@ def test_the_sitemap_lists_the_new_language(with_new_language):
     assert {p for p in found if p.startswith(f"/{NEW}/")} == {
         p.replace("/nl/", f"/{NEW}/", 1)
         .replace("/organisatie/", "/organisation/")
+        .replace("/organisaties/", "/organisations/")
         .replace("/toegankelijkheid/", "/accessibility/")
         .replace("/organogram/", "/organisation-chart/")
         for p in found
