@@ -16,7 +16,7 @@ from .write import write_database
 __all__ = ["BuildError", "SourceError", "build_database"]
 
 # Part of the build id, so a change to what the build writes changes the id too.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 
 def build_database(
