@@ -106,6 +106,29 @@ class CitedSource:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A change to the organisation, from the content's own records (store/changes.py)."""
+
+    key: str  # what it is, the same in every build: "unit:dgabd:renamed:2025"
+    subject: UnitLink  # the unit, or an organisation (never linked: it has no page)
+    is_unit: bool
+    day: date | None  # None when the source gives only the year
+    year: int
+    by: bool  # it happened no later than this: the source shows it then
+    change: str  # renamed, merged, split, moved, ended, started
+    earlier_names: tuple[str, ...]  # kept as written
+    earlier_abbreviation: str | None
+    note: Text | None
+    sources: list[CitedSource]
+    followed_by: UnitLink | None = None
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Its place in time: a year without a day counts as that year's start."""
+        return (self.year, self.day.month, self.day.day) if self.day else (self.year, 1, 1)
+
+
+@dataclass(frozen=True)
 class Unit:
     id: str
     kind: str

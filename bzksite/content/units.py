@@ -63,7 +63,7 @@ class Unit:
     @property
     def has_content(self) -> bool:
         """Something to say beyond a name: the reason for a page of its own."""
-        return bool(self.described or self.director or self.related or self.contact)
+        return bool(self.described or self.director or self.related or self.contact or self.history)
 
 
 def read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:

@@ -25,16 +25,20 @@ def change_rows(sources: Sources) -> Iterator[tuple[dict, list[dict]]]:
         ended_record = next((r for r in item.history if r.change == "ended"), None)
         for record in item.history:
             if record is not ended_record:
-                yield _history_row(owner, record)
+                yield _history_row(owner, item.abbreviation, record)
         if item.ended is not None:
             yield _ended_row(owner, item, ended_record)
 
 
-def _history_row(owner: str, record: HistoryRecord) -> tuple[dict, list[dict]]:
+def _history_row(
+    owner: str, abbreviation: str | None, record: HistoryRecord
+) -> tuple[dict, list[dict]]:
     key = f"{owner}:{record.key}"
     row = {
         "key": key,
         "owner": owner,
+        "unit": owner.removeprefix("unit:") if owner.startswith("unit:") else None,
+        "abbreviation": abbreviation,
         "date": record.date_text,
         "by_date": record.by,
         "change": record.change,
@@ -50,11 +54,14 @@ def _ended_row(
     owner: str, item: Unit | Organisation, record: HistoryRecord | None
 ) -> tuple[dict, list[dict]]:
     """The end the file states, told more by its "ended" record when it has one."""
+    abbreviation = item.abbreviation
     key = f"{owner}:ended:{item.ended.isoformat()}"
     keys = [*item.cited.get("ended", ()), *(record.sources if record else ())]
     row = {
         "key": key,
         "owner": owner,
+        "unit": owner.removeprefix("unit:") if owner.startswith("unit:") else None,
+        "abbreviation": abbreviation,
         "date": item.ended.isoformat(),
         "by_date": bool(record and record.by),
         "change": "ended",

@@ -38,11 +38,12 @@ def create_tables(db: Database) -> None:
     # The changes to the organisation (store/changes.py): `date` is a day or a
     # year; `note` is the position of its text (field history_note of the owner).
     db["changes"].create(
-        {"key": str, "owner": str, "date": str, "by_date": int, "change": str,
-         "earlier_names": str, "earlier_abbreviation": str, "followed_by": str, "note": int},
+        {"key": str, "owner": str, "unit": str, "abbreviation": str, "date": str, "by_date": int,
+         "change": str, "earlier_names": str, "earlier_abbreviation": str, "followed_by": str,
+         "note": int},
         pk="key",
         not_null={"owner", "date", "by_date", "change", "earlier_names"},
-        foreign_keys=[("followed_by", "units", "id")],
+        foreign_keys=[("unit", "units", "id"), ("followed_by", "units", "id")],
     )  # fmt: skip
     db["change_sources"].create(
         {"change": str, "position": int, "citation": str},
