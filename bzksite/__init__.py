@@ -41,6 +41,7 @@ DEFAULTS: dict[str, Any] = {
             "organisation-chart": "organogram",
             "accessibility": "toegankelijkheid",
             "search": "zoeken",
+            "changes": "wijzigingen",
         },
         "en": {},
     },

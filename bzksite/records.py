@@ -98,7 +98,8 @@ class CitedSource:
     url: str | None
     published: date | int | None  # a day, a year, or None: the document shows no date
     evidence: str  # "official", or "mention": it mentions the facts in passing
-    facts: tuple[str, ...]  # "unit", "organisation", "description", "director", "contact", "ended"
+    # "unit", "organisation", "description", "director", "contact", "ended", "followed_by"
+    facts: tuple[str, ...]
 
     @property
     def is_register(self) -> bool:

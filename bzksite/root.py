@@ -20,7 +20,7 @@ def site_pages() -> list[tuple[str, dict]]:
     """Every page of the site as (endpoint, arguments), the same in every language."""
     units = [("site.unit", {"unit_id": unit_id}) for unit_id in queries.unit_ids(get_db())]
     pages = [("site.privacy", {}), ("site.cookies", {}), ("site.accessibility", {})]
-    return [("site.overview", {}), ("site.chart", {}), *units, *pages]
+    return [("site.overview", {}), ("site.chart", {}), ("site.changes", {}), *units, *pages]
 
 
 @bp.get("/sitemap.xml")

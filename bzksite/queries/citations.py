@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from ..records import CitedSource
 
 # The facts in the order a page states them.
-FACTS = ("unit", "organisation", "description", "director", "contact", "ended")
+FACTS = ("unit", "organisation", "description", "director", "contact", "ended", "followed_by")
 _CITED = """
 SELECT fact_sources.fact, citations.*
 FROM fact_sources JOIN citations ON citations.key = fact_sources.citation
