@@ -81,6 +81,7 @@ def read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
         texts += table_texts(source, owner, director, DIRECTOR_FIELDS, "director")
     related, related_texts = _related(source, owner, data.get("related", []))
     history, history_texts = read_history(source, owner, data)
+    followed_by = read_followed_by(source, data)  # before its source: is it wanted at all?
     unit = Unit(
         id=unit_id, kind=data["kind"], parent=data.get("parent"), order=data.get("order", 0),
         abbreviation=data.get("abbreviation"), director=director.get("name"),
@@ -88,7 +89,7 @@ def read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
         contact=check_contact(source, data), register=_register(source, data),
         related=related, described="description" in data, source=source,
         cited=read_fact_sources(source, data, UNIT_FACTS), history=history,
-        followed_by=read_followed_by(source, data),
+        followed_by=followed_by,
     )  # fmt: skip
     return unit, texts + related_texts + history_texts
 
