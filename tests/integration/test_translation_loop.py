@@ -145,6 +145,7 @@ def test_the_sitemap_lists_the_new_language(with_new_language):
         .replace("/organisatie/", "/organisation/")
         .replace("/toegankelijkheid/", "/accessibility/")
         .replace("/organogram/", "/organisation-chart/")
+        .replace("/wijzigingen/", "/changes/")
         for p in found
         if p.startswith("/nl/")
     }
