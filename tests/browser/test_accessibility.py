@@ -35,14 +35,15 @@ def test_the_sitemap_lists_every_page_in_every_language(pytestconfig, site_confi
     entries = sitemap_entries(pytestconfig)
     with sqlite3.connect(site_config["DATABASE"]) as db:
         # The ministry's page is the overview; units with nothing but a name,
-        # and units that ended, have no page in the sitemap. The chart is one page more.
+        # and units that ended, have no page in the sitemap. The chart and the
+        # changes are two pages more.
         listed = "SELECT COUNT(*) FROM units WHERE has_page AND ended IS NULL"
         units = db.execute(listed).fetchone()[0]
         pages = db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
-    expected = (units + pages + 1) * len(languages)
+    expected = (units + pages + 2) * len(languages)
     assert len(entries) == expected, (
         f"the sitemap lists {len(entries)} pages; this checkout's {units} units with a page,"
-        f" {pages} pages and the chart in {len(languages)} languages make {expected}"
+        f" {pages} pages, the chart and the changes in {len(languages)} languages make {expected}"
     )
     paths = {entry["path"] for entry in entries}
     for entry in entries:
