@@ -42,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
             "organisation-chart": "organogram",
             "accessibility": "toegankelijkheid",
             "search": "zoeken",
+            "changes": "wijzigingen",
         },
         "en": {},
     },

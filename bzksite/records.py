@@ -98,7 +98,8 @@ class CitedSource:
     url: str | None
     published: date | int | None  # a day, a year, or None: the document shows no date
     evidence: str  # "official", or "mention": it mentions the facts in passing
-    facts: tuple[str, ...]  # "unit", "organisation", "description", "director", "contact", "ended"
+    # "unit", "organisation", "description", "director", "contact", "ended", "followed_by"
+    facts: tuple[str, ...]
 
     @property
     def is_register(self) -> bool:
@@ -114,6 +115,29 @@ class WithTexts:
         """The field's first paragraph, or None when it has none."""
         values = self.texts.get(name)
         return values[0] if values else None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change to the organisation, from the content's own records (store/changes.py)."""
+
+    key: str  # what it is, the same in every build: "unit:dgabd:renamed:2025"
+    subject: UnitLink  # the unit, or an organisation (never linked: it has no page)
+    is_unit: bool
+    day: date | None  # None when the source gives only the year
+    year: int
+    by: bool  # it happened no later than this: the source shows it then
+    change: str  # renamed, merged, split, moved, ended, started
+    earlier_names: tuple[str, ...]  # kept as written
+    earlier_abbreviation: str | None
+    note: Text | None
+    sources: list[CitedSource]
+    followed_by: UnitLink | None = None
+
+    @property
+    def order(self) -> tuple[int, int, int]:
+        """Its place in time: a year without a day counts as that year's start."""
+        return (self.year, self.day.month, self.day.day) if self.day else (self.year, 1, 1)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,14 @@ def site_pages() -> list[tuple[str, dict]]:
         for organisation_id in organisations.current_ids(get_db())
     ]
     pages = [("site.privacy", {}), ("site.cookies", {}), ("site.accessibility", {})]
-    return [("site.overview", {}), ("site.chart", {}), *units, *related, *pages]
+    return [
+        ("site.overview", {}),
+        ("site.chart", {}),
+        ("site.changes", {}),
+        *units,
+        *related,
+        *pages,
+    ]
 
 
 @bp.get("/sitemap.xml")

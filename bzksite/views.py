@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from flask import Blueprint, abort, current_app, g, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
-from . import chart, consent, jsonld, pages, queries, related_organisations, search
+from . import changes, chart, consent, jsonld, pages, queries, related_organisations, search
 from .api.views import downloads
 from .db import get_db
 from .i18n import current_language
@@ -35,6 +35,7 @@ PATH_SEGMENTS = (
     "cookies",
     "accessibility",
     "search",
+    "changes",
 )
 
 
@@ -64,6 +65,8 @@ def blueprint(languages: Mapping[str, Mapping[str, str]]) -> Blueprint:
             (f"/{segment['cookies']}/", "cookies", pages.cookie_settings),
             (f"/{segment['accessibility']}/", "accessibility", pages.accessibility),
             (f"/{segment['search']}/", "search", search.search_page),
+            (f"/{segment['changes']}/", "changes", changes.page),
+            (f"/{segment['changes']}.xml", "changes_feed", changes.feed),
         ]
         for path, endpoint, view in rules:
             bp.add_url_rule(f"/{code}{path}", endpoint, view, defaults={"lang": code})
@@ -127,6 +130,7 @@ def unit(unit_id: str) -> ResponseReturnValue:
         "%(unit)s is part of %(parent)s.", unit=found.text("name").text, parent=parent.name.text
     )
     children = queries.children(get_db(), lang, unit_id)
+    history = queries.history_of(get_db(), lang, unit_id)
     url = absolute_url("site.unit", unit_id=unit_id)
     return render_template(
         "unit.html",
@@ -135,6 +139,8 @@ def unit(unit_id: str) -> ResponseReturnValue:
         description=described_by,
         parent=parent,
         children=children,
+        earlier=[change for change in history if change.change != "ended"],
+        end=next((change for change in history if change.change == "ended"), None),
         breadcrumb=[home_crumb(), *crumbs, (found.text("name"), None)],
         structured_data=jsonld.organisation(found, url, described_by, parent, children),
         json_document=absolute_url("api.unit", unit_id=unit_id),

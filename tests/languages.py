@@ -76,9 +76,10 @@ def copy_translations(target: Path) -> Path:
 
 def paths(lang: str) -> dict[str, str]:
     """The path of each page but the units' in `lang` (the English words when
-    LANGUAGES does not name it): overview, chart, privacy, cookies and accessibility."""
+    LANGUAGES does not name it): overview, chart, changes, privacy, cookies and accessibility."""
     segment = path_segments(LANGUAGES.get(lang, {}))
-    pages = {name: f"/{lang}/{segment[name]}/" for name in ("privacy", "cookies", "accessibility")}
+    named = ("changes", "privacy", "cookies", "accessibility")
+    pages = {name: f"/{lang}/{segment[name]}/" for name in named}
     return {"overview": f"/{lang}/", "chart": f"/{lang}/{segment['organisation-chart']}/", **pages}
 
 

@@ -23,6 +23,7 @@ BREADCRUMB_LABEL = {"nl": "U bevindt zich hier:", "en": "You are here:"}
 # The footer of every page links to these pages (by path segment), in the page's language.
 FOOTER_LINKS = {
     "organisation-chart": {"nl": "Organogram", "en": "Organisation chart"},
+    "changes": {"nl": "Wijzigingen", "en": "Changes"},
     "privacy": {"nl": "Privacy en cookies", "en": "Privacy and cookies"},
     "cookies": {"nl": "Cookie-instellingen", "en": "Cookie settings"},
     "accessibility": {"nl": "Toegankelijkheid", "en": "Accessibility"},

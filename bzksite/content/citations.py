@@ -11,6 +11,7 @@ page, a budget memorandum. A unit's or an organisation's file names, in its
     director = "organogram-cluster-bo"
     contact = "register-2026-05-15"
     ended = "register-2026-05-15"
+    followed_by = "digicommissaris-2018"   # what followed an ended unit
 
 A fact without a source, a source for a fact the file does not state and a
 key sources.toml does not list each stop the build with the file and line.
@@ -35,7 +36,7 @@ CITATION_FIELDS = {
 }
 # What a file states, and the field (or table) that states it.
 UNIT_FACTS = {"unit": "id", "description": "description", "director": "director",
-              "contact": "contact", "ended": "ended"}  # fmt: skip
+              "contact": "contact", "ended": "ended", "followed_by": "followed_by"}  # fmt: skip
 ORGANISATION_FACTS = {"organisation": "id", "description": "description",
                       "contact": "contact", "ended": "ended"}  # fmt: skip
 

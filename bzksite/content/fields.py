@@ -18,6 +18,7 @@ UNIT_FIELDS = {
     "name": "text", "ended": "date", "description_heading": "text",
     "description": "paragraphs", "children_intro": "text", "director": "table",
     "contact": "table", "register": "table", "related": "tables", "sources": "table",
+    "history": "tables", "followed_by": "str",
 }  # fmt: skip
 UNIT_REQUIRED = ("id", "kind", "name")
 DIRECTOR_FIELDS = {"role": "text", "name": "str", "since": "date"}

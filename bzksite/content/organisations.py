@@ -10,6 +10,7 @@ from datetime import date
 from ..sourcefiles import SourceError
 from .citations import ORGANISATION_FACTS, read_fact_sources
 from .fields import REGISTER_FIELDS, REGISTER_REQUIRED, SourceText, check_table, table_texts
+from .history import HistoryRecord, read_history
 from .tomlfile import TomlFile
 from .units import check_contact
 
@@ -25,7 +26,7 @@ KINDS = (
 FIELDS = {
     "id": "str", "kind": "str", "name": "text", "abbreviation": "str",
     "description": "paragraphs", "ended": "date", "contact": "table", "register": "table",
-    "sources": "table",
+    "sources": "table", "history": "tables",
 }  # fmt: skip
 REQUIRED = ("id", "kind", "name")
 # A unit's, and the register's type as it writes it ("Zelfstandig bestuursorgaan"),
@@ -44,20 +45,23 @@ class Organisation:
     described: bool
     source: TomlFile
     cited: dict[str, tuple[str, ...]]  # each fact it states: the keys of its sources
+    history: tuple[HistoryRecord, ...] = ()  # what it was before (history.py)
 
 
 def read_organisation(source: TomlFile) -> tuple[Organisation, list[SourceText]]:
     data = check_table(source, source.data, FIELDS, REQUIRED)
     if data["kind"] not in KINDS:
         raise source.error(f"unknown kind {data['kind']!r}; use one of {', '.join(KINDS)}", "kind")
-    texts = table_texts(source, f"organisation:{data['id']}", data, FIELDS)
+    owner = f"organisation:{data['id']}"
+    texts = table_texts(source, owner, data, FIELDS)
+    history, history_texts = read_history(source, owner, data)
     organisation = Organisation(
         id=data["id"], kind=data["kind"], abbreviation=data.get("abbreviation"),
         ended=data.get("ended"), contact=check_contact(source, data),
         register=_register(source, data), described="description" in data, source=source,
-        cited=read_fact_sources(source, data, ORGANISATION_FACTS),
+        cited=read_fact_sources(source, data, ORGANISATION_FACTS), history=history,
     )  # fmt: skip
-    return organisation, texts
+    return organisation, texts + history_texts
 
 
 def check_organisations(organisations: list[Organisation]) -> list[SourceError]:

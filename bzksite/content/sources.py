@@ -15,6 +15,7 @@ from .citations import Citation, check_cited, read_citations
 from .decree import FILE_NAME as DECREE_FILE
 from .decree import read_decree
 from .fields import SourceText
+from .history import check_followed_by, check_history_sources
 from .organisations import Organisation, check_organisations, read_organisation
 from .pages import PAGE_IDS, Page, read_page
 from .tomlfile import TomlFile
@@ -66,7 +67,12 @@ def read_sources(content_dir: Path) -> Sources:
     except SourceError as error:
         errors.append(error)
     for item in [*units, *organisations]:
-        errors.extend(check_cited(item.source, item.cited, citations) if citations else [])
+        if citations:
+            errors.extend(check_cited(item.source, item.cited, citations))
+            errors.extend(check_history_sources(item.source, item.history, citations))
+    unit_ids = {unit.id for unit in units}
+    for unit in units:
+        errors.extend(check_followed_by(unit.source, unit.followed_by, unit_ids))
     if not errors:
         errors.extend(check_tree(units, pages, content_dir / "units"))
         errors.extend(_missing_pages(pages, content_dir / "pages"))

@@ -18,6 +18,7 @@ from .fields import (
     check_table,
     table_texts,
 )  # fmt: skip
+from .history import HistoryRecord, read_followed_by, read_history
 from .tomlfile import TomlFile
 
 # In Dutch: ministerie, cluster, directoraat-generaal, directie (also a
@@ -56,13 +57,20 @@ class Unit:
     described: bool  # it has a text of its own: a description
     source: TomlFile
     cited: dict[str, tuple[str, ...]]  # each fact it states: the keys of its sources
+    history: tuple[HistoryRecord, ...] = ()  # what it was before (history.py)
+    followed_by: str | None = None  # the unit that followed it, when it ended
 
     @property
     def has_content(self) -> bool:
         """Something to say beyond a name: the reason for a page of its own. A unit
         the register lists has its register page, its identifiers and its sources."""
         return bool(
-            self.described or self.director or self.related or self.contact or self.register
+            self.described
+            or self.director
+            or self.related
+            or self.contact
+            or self.register
+            or self.history
         )
 
 
@@ -80,15 +88,18 @@ def read_unit(source: TomlFile) -> tuple[Unit, list[SourceText]]:
         )
         texts += table_texts(source, owner, director, DIRECTOR_FIELDS, "director")
     related, related_texts = _related(source, owner, data.get("related", []))
+    history, history_texts = read_history(source, owner, data)
+    followed_by = read_followed_by(source, data)  # before its source: is it wanted at all?
     unit = Unit(
         id=unit_id, kind=data["kind"], parent=data.get("parent"), order=data.get("order", 0),
         abbreviation=data.get("abbreviation"), director=director.get("name"),
         director_since=director.get("since"), ended=data.get("ended"),
         contact=check_contact(source, data), register=_register(source, data),
         related=related, described="description" in data, source=source,
-        cited=read_fact_sources(source, data, UNIT_FACTS),
+        cited=read_fact_sources(source, data, UNIT_FACTS), history=history,
+        followed_by=followed_by,
     )  # fmt: skip
-    return unit, texts + related_texts
+    return unit, texts + related_texts + history_texts
 
 
 def _related(

@@ -2,6 +2,7 @@
 returns plain objects (records.py); the views hold no SQL."""
 
 from ..records import Organisation, Page, RelatedItem, Section, Text, Unit, UnitLink
+from .changes import changes, history_of
 from .pages import accessibility_report, page, translation_revised
 from .search import find
 from .texts import texts_of
@@ -17,6 +18,7 @@ from .units import (
 
 __all__ = [
     "Organisation", "Page", "RelatedItem", "Section", "Text", "Unit", "UnitLink",
-    "accessibility_report", "ancestors", "children", "find", "levels", "ministry_short_name",
+    "accessibility_report", "ancestors", "changes", "children", "find", "history_of", "levels",
+    "ministry_short_name",
     "page", "texts_of", "translation_revised", "unit", "unit_ids", "unit_pages",
 ]  # fmt: skip

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from ..records import CitedSource
 
 # The facts in the order a page states them.
-FACTS = ("unit", "organisation", "description", "director", "contact", "ended")
+FACTS = ("unit", "organisation", "description", "director", "contact", "ended", "followed_by")
 _CITED = """
 SELECT fact_sources.fact, citations.*
 FROM fact_sources JOIN citations ON citations.key = fact_sources.citation
@@ -31,7 +31,7 @@ def sources_of(db: Database, owner: str) -> list[CitedSource]:
             title=row["title"],
             publisher=row["publisher"],
             url=row["url"],
-            published=_published(row["published"]),
+            published=published_of(row["published"]),
             evidence=row["evidence"],
             facts=tuple(facts[key]),
         )
@@ -39,7 +39,7 @@ def sources_of(db: Database, owner: str) -> list[CitedSource]:
     ]
 
 
-def _published(value: str | None) -> date | int | None:
+def published_of(value: str | None) -> date | int | None:
     """A day, a year, or None for a document without a date."""
     if value is None:
         return None

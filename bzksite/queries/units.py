@@ -59,6 +59,12 @@ def _links(db: Database, lang: str, picking: str, **params: object) -> list[Unit
     return [links[unit_id] for unit_id in ids]
 
 
+def links_by_id(db: Database, lang: str, ids: list[str]) -> dict[str, UnitLink]:
+    """The units `ids` names, as links, by id."""
+    picked = "SELECT value AS id FROM json_each(:ids)"
+    return {link.id: link for link in _links(db, lang, picked, ids=json.dumps(ids))}
+
+
 def children(db: Database, lang: str, unit_id: str) -> list[UnitLink]:
     """The units under `unit_id` that have not ended, in order."""
     return _links(db, lang, _CHILDREN, unit=unit_id)

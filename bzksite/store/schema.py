@@ -44,6 +44,21 @@ def create_tables(db: Database) -> None:
         pk=("owner", "fact", "position"),
         foreign_keys=[("citation", "citations", "key")],
     )
+    # The changes to the organisation (store/changes.py): `date` is a day or a
+    # year; `note` is the position of its text (field history_note of the owner).
+    db["changes"].create(
+        {"key": str, "owner": str, "unit": str, "abbreviation": str, "date": str, "by_date": int,
+         "change": str, "earlier_names": str, "earlier_abbreviation": str, "followed_by": str,
+         "note": int},
+        pk="key",
+        not_null={"owner", "date", "by_date", "change", "earlier_names"},
+        foreign_keys=[("unit", "units", "id"), ("followed_by", "units", "id")],
+    )  # fmt: skip
+    db["change_sources"].create(
+        {"change": str, "position": int, "citation": str},
+        pk=("change", "position"),
+        foreign_keys=[("change", "changes", "key"), ("citation", "citations", "key")],
+    )
     db["pages"].create({"id": str}, pk="id")
     db["sections"].create(
         {"page": str, "position": int, "paragraphs": int, "include": str},

@@ -11,6 +11,7 @@ from ..content.sources import Sources
 from ..content.tree import standings
 from ..outputfiles import new_file, swap_in
 from ..records import SOURCE_LANGUAGE, ReportSummary
+from .changes import change_rows
 from .schema import create_tables
 from .search import write_search_index
 from .translations import Translation, Translations
@@ -72,6 +73,9 @@ def _fill(db: Database, sources: Sources, translations: Translations, build_id: 
         for c in sources.citations.values()
     )  # fmt: skip
     db["fact_sources"].insert_all(_fact_source_rows(sources))
+    for change, cited in change_rows(sources):
+        db["changes"].insert(change)
+        db["change_sources"].insert_all(cited)
     db["pages"].insert_all({"id": page.id} for page in sources.pages)
     db["sections"].insert_all(
         {

@@ -35,18 +35,19 @@ def test_the_sitemap_lists_every_page_in_every_language(pytestconfig, site_confi
     entries = sitemap_entries(pytestconfig)
     with sqlite3.connect(site_config["DATABASE"]) as db:
         # The ministry's page is the overview; units with nothing but a name,
-        # and units that ended, have no page in the sitemap. The chart is one page
-        # more; the organisations related to the ministry that have not ended are theirs.
+        # and units that ended, have no page in the sitemap. The chart and the
+        # changes are two pages more; the organisations related to the ministry
+        # that have not ended are theirs.
         listed = "SELECT COUNT(*) FROM units WHERE has_page AND ended IS NULL"
         units = db.execute(listed).fetchone()[0]
         pages = db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
         current = "SELECT COUNT(*) FROM organisations WHERE ended IS NULL"
         organisations = db.execute(current).fetchone()[0]
-    expected = (units + pages + 1 + organisations) * len(languages)
+    expected = (units + pages + 2 + organisations) * len(languages)
     assert len(entries) == expected, (
         f"the sitemap lists {len(entries)} pages; this checkout's {units} units with a page,"
-        f" {pages} pages, the chart and {organisations} organisations related to the"
-        f" ministry in {len(languages)} languages make {expected}"
+        f" {pages} pages, the chart, the changes and {organisations} organisations related"
+        f" to the ministry in {len(languages)} languages make {expected}"
     )
     assert organisations, "the accessibility suite visits the organisations' pages too"
     paths = {entry["path"] for entry in entries}

@@ -146,6 +146,7 @@ def test_the_sitemap_lists_the_new_language(with_new_language):
         .replace("/organisaties/", "/organisations/")
         .replace("/toegankelijkheid/", "/accessibility/")
         .replace("/organogram/", "/organisation-chart/")
+        .replace("/wijzigingen/", "/changes/")
         for p in found
         if p.startswith("/nl/")
     }
