@@ -84,8 +84,10 @@ def updated(change: Change) -> str:
 
 
 def entry_link(change: Change, page_url: str) -> str:
-    """The unit's page; for a unit without one, or an organisation, the change on the page."""
-    if change.is_unit and change.subject.has_page:
+    """The unit's or organisation's page; for a unit without one, the change on the page."""
+    if not change.is_unit:
+        return absolute_url("site.related_organisation", organisation_id=change.subject.id)
+    if change.subject.has_page:
         if change.subject.parent is None:
             return absolute_url("site.overview")
         return absolute_url("site.unit", unit_id=change.subject.id)

@@ -122,7 +122,7 @@ class Change:
     """A change to the organisation, from the content's own records (store/changes.py)."""
 
     key: str  # what it is, the same in every build: "unit:dgabd:renamed:2025"
-    subject: UnitLink  # the unit, or an organisation (never linked: it has no page)
+    subject: UnitLink  # the unit, or an organisation related to the ministry (is_unit False)
     is_unit: bool
     day: date | None  # None when the source gives only the year
     year: int
