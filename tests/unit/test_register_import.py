@@ -3,7 +3,6 @@
 holds changes; a second import changes nothing; all files or none."""
 
 import re
-import shutil
 import tomllib
 from dataclasses import replace
 from datetime import date
@@ -13,8 +12,13 @@ import pytest
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.records import Contact, Head, RegisterError, RegisterUnit
 from bzksite.translate.extract import content_template
-from tests.conftest import CONTENT
-from tests.register_fixtures import TODAY, changed, committed_as_register, with_child
+from tests.register_fixtures import (
+    TODAY,
+    changed,
+    committed_as_register,
+    content_before_import,
+    with_child,
+)
 
 DENB = "Directie Democratie en Bestuur"
 NEW = RegisterUnit(  # made up
@@ -34,9 +38,7 @@ NEW = RegisterUnit(  # made up
 
 @pytest.fixture
 def content(tmp_path):
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
-    return folder
+    return content_before_import(tmp_path)
 
 
 def imported(content, root, today=TODAY) -> list[str]:
