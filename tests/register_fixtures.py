@@ -66,3 +66,4 @@ def changed(unit: RegisterUnit, unit_name: str, /, **changes) -> RegisterUnit:
 
 
 TODAY = date(2026, 11, 29)
+EXPORTED = date(2026, 11, 28)  # the day of the made-up exports
