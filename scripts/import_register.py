@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         for line in planned.report:
             print(line)
         units = sum(1 for path in planned.files if path.parent.name == "units")
-        organisations = len(planned.files) - units
+        organisations = sum(1 for path in planned.files if path.parent.name == "organisations")
         print(f"{units} unit files written." if planned.files else "Nothing changed.")
         if organisations:
             print(f"{organisations} organisation files written.")

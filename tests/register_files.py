@@ -37,12 +37,15 @@ def write_export(
     organisations: Iterable[RegisterUnit],
     namespace_version: str = "2.6.13",
     extra: str = "",
+    timestamp: str | None = None,
 ) -> Path:
     """Write `organisations` as an export; `extra` is raw XML placed after them, inside
-    the top-level <p:organisaties>. Written one organisation at a time."""
+    the top-level <p:organisaties>; `timestamp`, the day of the export, on the root
+    element. Written one organisation at a time."""
+    stamp = f" p:timestamp={quoteattr(timestamp)}" if timestamp else ""
     with path.open("w", encoding="utf-8") as file:
         file.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        file.write(f'<p:overheidsorganisaties xmlns:p="{SCHEMA}{namespace_version}">\n')
+        file.write(f'<p:overheidsorganisaties xmlns:p="{SCHEMA}{namespace_version}"{stamp}>\n')
         file.write("  <p:organisaties>\n")
         for unit in organisations:
             file.write(organisation(unit, "    "))

@@ -1,15 +1,25 @@
-"""The committed units as the register would publish them, for tests of the
-import. Their systeemIds and TOOI identifiers (but the ministry's) are made
-up: 9000xx and .../oorg/oorg9000xx; so is everything the tests add."""
+"""Content for tests of the import: the content as it was before the first
+import, and a content's units as the register would publish them. Their
+systeemIds and TOOI identifiers (but the ministry's) are made up: 9000xx
+and .../oorg/oorg9000xx; so is everything the tests add."""
 
+import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from bzksite.content.sources import read_sources
 from bzksite.register.records import DEFAULT_ROOT, Head, RegisterUnit
+from tests.conftest import ROOT
 
 MADE_UP_TOOI = "https://identifier.overheid.nl/tooi/id/oorg/oorg"
+# db/content/ as it was before the first import (its README.md).
+CONTENT_BEFORE_IMPORT = ROOT / "tests" / "data" / "content-before-import"
+
+
+def content_before_import(folder: Path) -> Path:
+    """A copy of the content before the first import in `folder`; the content folder."""
+    return shutil.copytree(CONTENT_BEFORE_IMPORT, folder / "content")
 
 
 def committed_as_register(content: Path) -> RegisterUnit:
@@ -56,3 +66,4 @@ def changed(unit: RegisterUnit, unit_name: str, /, **changes) -> RegisterUnit:
 
 
 TODAY = date(2026, 11, 29)
+EXPORTED = date(2026, 11, 28)  # the day of the made-up exports

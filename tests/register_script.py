@@ -1,6 +1,7 @@
 """scripts/import_register.py and scripts/build.py as make runs them, on a
-checkout of their own: a copy of db/content, the catalogs and .gitignore in a
-git repository made for the test, so that `git status` says what an import
+checkout of their own: the content as it was before its first import
+(tests/data/content-before-import/), the catalogs and .gitignore in a git
+repository made for the test, so that `git status` says what an import
 leaves behind. The committed content and catalogs are never touched.
 
 A `hook` is Python run in the script's process before it starts, to patch a
@@ -15,9 +16,15 @@ from datetime import date
 from pathlib import Path
 
 from bzksite.register.records import DEFAULT_ROOT, Head, RegisterUnit
-from tests.conftest import CONTENT, ROOT, TRANSLATIONS
+from tests.conftest import ROOT, TRANSLATIONS
 from tests.register_files import write_export
-from tests.register_fixtures import changed, committed_as_register, with_child
+from tests.register_fixtures import (
+    CONTENT_BEFORE_IMPORT,
+    EXPORTED,
+    changed,
+    committed_as_register,
+    with_child,
+)
 
 SCRIPT = "scripts/import_register.py"
 PROXIES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
@@ -58,10 +65,15 @@ AGENCY = RegisterUnit(
 
 
 def export(
-    folder: Path, checkout: Path, units: int = 0, related: tuple[RegisterUnit, ...] = ()
+    folder: Path,
+    checkout: Path,
+    units: int = 0,
+    related: tuple[RegisterUnit, ...] = (),
+    timestamp: str | None = EXPORTED.isoformat(),
 ) -> Path:
-    """The committed units, a new directie, a new head, an ended unit, another
-    ministry; `units` more new directies, and the `related` organisations."""
+    """The checkout's units, a new directie, a new head, an ended unit, another
+    ministry; `units` more new directies, and the `related` organisations; dated
+    `timestamp` (None: undated)."""
     more = tuple(
         RegisterUnit(str(910000 + n), f"{NEW.tooi[:-6]}{910000 + n}", f"Directie Proef {n}")
         for n in range(units)
@@ -74,11 +86,12 @@ def export(
         head=Head("Directeur", "Dhr. C. Proef", date(2026, 9, 1)),
     )
     ministry = changed(ministry, "Directie Communicatie", end_date=date(2026, 10, 1))
-    return write_export(folder / "export.xml", [OTHER_MINISTRY, *related, ministry])
+    organisations = [OTHER_MINISTRY, *related, ministry]
+    return write_export(folder / "export.xml", organisations, timestamp=timestamp)
 
 
 def make_checkout(folder: Path) -> Path:
-    shutil.copytree(CONTENT, folder / "db" / "content")
+    shutil.copytree(CONTENT_BEFORE_IMPORT, folder / "db" / "content")
     shutil.copytree(TRANSLATIONS, folder / "translations", ignore=shutil.ignore_patterns("*.mo"))
     shutil.copy(ROOT / ".gitignore", folder)
     git(folder, "init", "-q")

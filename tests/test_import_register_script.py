@@ -17,16 +17,21 @@ from pathlib import Path
 import pytest
 
 from bzksite import create_app
+from bzksite.register.citationfile import register_key
 from bzksite.register.records import DEFAULT_ROOT
 from bzksite.sourcefiles import display_path
 from tests.conftest import ROOT, build_site
 from tests.pagecheck import check_page, text_of
+from tests.register_fixtures import EXPORTED
 from tests.register_script import AGENCY, build, export, make_checkout, run, snapshot
 
-# The lines of a unit file the register owns; every other line stays as it was.
+# The lines of a unit file the register owns, and under [sources] the source of
+# a fact it writes; every other line stays as it was.
 OWNED = re.compile(
-    r"^(kind|parent|order|abbreviation|name|ended|role|since|systeem_id|tooi|url|imported) = "
+    r"^(kind|parent|order|abbreviation|name|ended|role|since|systeem_id|tooi|url|imported"
+    r"|unit|director|contact) = "
 )
+KEY = register_key(EXPORTED)
 
 
 @pytest.fixture
@@ -44,7 +49,8 @@ def test_an_import_shows_the_new_unit_and_head_marks_the_end_and_keeps_every_tex
     after = snapshot(content)
     assert set(after) - set(before) == {"units/dp.toml"}
     units = [name for name in after if name.startswith("units/")]
-    assert result.stdout.splitlines()[:4] == [
+    assert result.stdout.splitlines()[:5] == [
+        f"new source: {KEY}",
         "new: dp (Directie Proefdata)",
         "ended (history): com (2026-10-01)",
         "new head: ba: Dhr. C. Proef (Directeur)",
@@ -61,6 +67,9 @@ def test_an_import_shows_the_new_unit_and_head_marks_the_end_and_keeps_every_tex
             f"{name}: a line the register does not own changed"
         )
     assert "Elders" not in " ".join(path.read_text() for path in (content / "units").iterdir())
+    assert tomllib.loads(after["units/dp.toml"].decode())["sources"] == {"unit": KEY}
+    assert tomllib.loads(after["units/com.toml"].decode())["sources"]["ended"] == KEY
+    assert tomllib.loads(after["sources.toml"].decode())[KEY]["date"] == EXPORTED
     assert build(checkout).returncode == 0
 
     client = create_app(build_site(tmp_path / "site", content=content)).test_client()
@@ -73,6 +82,20 @@ def test_an_import_shows_the_new_unit_and_head_marks_the_end_and_keeps_every_tex
     assert text_of(com.one("p", **{"class": "ended"})).startswith(
         "This unit ended on 1 October 2026."
     )
+
+
+def test_an_export_without_a_date_is_dated_by_the_day_of_the_import(checkout, tmp_path):
+    content = checkout / "db" / "content"
+    result = run(checkout, "--file", str(export(tmp_path, checkout, timestamp=None)))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "undated: the export has no timestamp: its facts are dated today"
+    today = tomllib.loads((content / "units" / "dp.toml").read_text())["register"]["imported"]
+    key = register_key(today)
+    assert lines[1] == f"new source: {key}"
+    assert tomllib.loads((content / "units" / "dp.toml").read_text())["sources"]["unit"] == key
+    assert (content / "sources.toml").read_text().count(f"\n[{key}]\n") == 1
+    assert build(checkout).returncode == 0
 
 
 def test_a_second_import_changes_nothing(checkout, tmp_path):

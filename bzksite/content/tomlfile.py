@@ -12,6 +12,7 @@ from typing import Any
 from ..sourcefiles import SourceError, read_utf8
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_HEADER = re.compile(r"^\s*\[")
 
 
 class TomlFile:
@@ -40,7 +41,7 @@ class TomlFile:
 
     def line_of(self, key: str, table: str | None = None, index: int = 0) -> int:
         """The line where `key` is set, inside `[table]` or the `index`-th `[[table]]`."""
-        start = 0
+        start, end = 0, len(self.lines)
         if table is not None:
             header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?")
             found = [n for n, line in enumerate(self.lines) if header.match(line)]
@@ -48,8 +49,11 @@ class TomlFile:
                 start = found[index]
             else:
                 return self.line_of(table)
+            # A key missing from the table is not the same key in a later one ([sources]).
+            later = (n for n in range(start + 1, end) if _HEADER.match(self.lines[n]))
+            end = next(later, end)
         assignment = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        for number in range(start, len(self.lines)):
+        for number in range(start, end):
             if assignment.match(self.lines[number]):
                 return number + 1
         return start + 1

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from bzksite.content.citations import ORGANISATION_FACTS
 from bzksite.content.sources import read_sources
 from bzksite.content.tomlfile import TomlFile
 from bzksite.content.units import check_contact
 from bzksite.sourcefiles import BuildError, SourceError
 from bzksite.translate.extract import content_template
 from tests.conftest import CONTENT, build_site
+from tests.made_up_sources import list_made_up, with_sources
 
 PROEF = """# Made up for the tests.
 id = "apd"
@@ -37,12 +39,14 @@ url = "https://organisaties.overheid.nl/900601/"
 type = "Agentschap"
 imported = 2026-05-16
 """
+PROEF = with_sources(PROEF, ORGANISATION_FACTS)
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
+    shutil.copytree(CONTENT, folder, ignore=shutil.ignore_patterns("organisations"))
+    list_made_up(folder)
     (folder / "organisations").mkdir()
     (folder / "organisations" / "apd.toml").write_text(PROEF)
     return folder

@@ -1,22 +1,33 @@
 """The import of the register into db/content: units found again by id or
 (the first time) by abbreviation and parent or name; only what the register
-holds changes; a second import changes nothing; all files or none."""
+holds changes, with the export as the source of each fact it writes; a second
+import changes nothing; all files or none. Each test starts from the content
+before its first import."""
 
 import re
-import shutil
 import tomllib
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from bzksite.register.citationfile import register_key
 from bzksite.register.importer import apply_import, plan_import
+from bzksite.register.mapping import read_mapping
 from bzksite.register.records import Contact, Head, RegisterError, RegisterUnit
 from bzksite.translate.extract import content_template
-from tests.conftest import CONTENT
-from tests.register_fixtures import TODAY, changed, committed_as_register, with_child
+from tests.register_fixtures import (
+    EXPORTED,
+    TODAY,
+    changed,
+    committed_as_register,
+    content_before_import,
+    with_child,
+)
 
 DENB = "Directie Democratie en Bestuur"
+DGOBDR = "Directoraat-generaal Openbaar Bestuur en Democratische Rechtsstaat"
+KEY = register_key(EXPORTED)
 NEW = RegisterUnit(  # made up
     systeem_id="900099",
     tooi="https://identifier.overheid.nl/tooi/id/oorg/oorg900099",
@@ -34,13 +45,11 @@ NEW = RegisterUnit(  # made up
 
 @pytest.fixture
 def content(tmp_path):
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
-    return folder
+    return content_before_import(tmp_path)
 
 
 def imported(content, root, today=TODAY) -> list[str]:
-    planned = plan_import(content, root, today)
+    planned = plan_import(content, root, today, exported=EXPORTED)
     apply_import(content, planned)
     return planned.report
 
@@ -57,26 +66,46 @@ def texts_of(text: str) -> list[str]:
     return [*kept, repr(data.get("children_intro"))]
 
 
+def without_tables(text: str, *names: str) -> str:
+    for name in names:
+        text = re.sub(rf"\n\[{name}\]\n(.+\n)+\n?", "\n", text)
+    return text.rstrip()
+
+
+def keys(cited: str | list[str]) -> list[str]:
+    return [cited] if isinstance(cited, str) else cited
+
+
 def test_the_first_import_finds_every_committed_unit_and_changes_no_text(content):
     before = files(content)
+    decree = {*read_mapping(content).decree, "bzk"}  # the ministry and its top level
     report = imported(content, committed_as_register(content))
     after = files(content)
-    assert report == [], "nothing new, renamed, moved or ended"
+    assert report == [f"new source: {KEY}"], "nothing new, renamed, moved or ended"
     assert set(after) == set(before), "no unit file added"
     for name, text in after.items():
-        data = tomllib.loads(text)
+        data, old = tomllib.loads(text), tomllib.loads(before[name])
         assert data["register"]["imported"] == TODAY and data["register"]["systeem_id"], name
         assert texts_of(text) == texts_of(before[name]), name
-        without = re.sub(r"\n\[register\]\n(.+\n)+\n?", "\n", text)
-        assert without.rstrip() == before[name].rstrip(), "[register] is all the import added"
+        assert without_tables(text, "register", "sources") == without_tables(
+            before[name], "sources"
+        ), "[register] and [sources] are all the import changed"
+        expected = dict(old["sources"])
+        if "director" in old:
+            expected["director"] = KEY  # the head the register names
+        if data["id"] not in decree:  # these exist by the decree alone
+            expected["unit"] = [*keys(old["sources"]["unit"]), KEY]
+        assert data["sources"] == expected, name
+    sources = tomllib.loads((content / "sources.toml").read_text())
+    assert sources[KEY]["date"] == EXPORTED and sources[KEY]["evidence"] == "official"
 
 
 def test_a_second_import_changes_nothing(content):
     root = committed_as_register(content)
     imported(content, root)
     before = files(content)
-    planned = plan_import(content, root, date(2026, 12, 5))
-    assert planned.files == {} and planned.report == []
+    planned = plan_import(content, root, date(2026, 12, 5), exported=EXPORTED)
+    assert planned.files == {} and planned.report == [], "the export is listed once"
     assert files(content) == before
 
 
@@ -84,7 +113,7 @@ def test_a_new_unit_a_new_head_and_an_end_are_written_and_reported(content):
     imported(content, committed_as_register(content))
     root = with_child(
         committed_as_register(content),
-        "Directoraat-generaal Openbaar Bestuur en Democratische Rechtsstaat",
+        DGOBDR,
         NEW,
     )
     root = changed(
@@ -113,9 +142,12 @@ def test_a_new_unit_a_new_head_and_an_end_are_written_and_reported(content):
         "email": "dpv@example.nl",
     }
     assert new["register"]["imported"] == date(2026, 12, 1)
+    assert new["sources"] == {"unit": KEY, "director": KEY, "contact": KEY}
     ba = tomllib.loads((content / "units" / "ba.toml").read_text())
     assert ba["director"] == {"role": "Directeur", "name": "Dhr. C. Proef"}
-    assert tomllib.loads((content / "units" / "com.toml").read_text())["ended"] == date(2026, 10, 1)
+    assert ba["sources"]["director"] == KEY
+    com = tomllib.loads((content / "units" / "com.toml").read_text())
+    assert (com["ended"], com["sources"]["ended"]) == (date(2026, 10, 1), KEY)
     assert {
         name: texts_of(text) for name, text in files(content).items() if name != "dpv.toml"
     } == descriptions
@@ -172,6 +204,18 @@ def test_a_unit_the_register_no_longer_lists_is_ended_not_deleted(content):
     )
     com = tomllib.loads((content / "units" / "com.toml").read_text())
     assert com["ended"] == date(2026, 12, 2) and com["description"]
+    assert com["sources"]["ended"] == KEY, "the export that no longer lists it"
+
+
+def test_a_fact_the_register_no_longer_gives_goes_with_its_source(content):
+    root = committed_as_register(content)
+    imported(content, with_child(root, DGOBDR, NEW))
+    assert tomllib.loads((content / "units" / "dpv.toml").read_text())["sources"]["contact"] == KEY
+    report = imported(content, with_child(root, DGOBDR, replace(NEW, contact=Contact())))
+    assert not [line for line in report if line.startswith("new")], report
+    dpv = tomllib.loads((content / "units" / "dpv.toml").read_text())
+    assert "contact" not in dpv and "contact" not in dpv["sources"]
+    assert dpv["sources"]["director"] == KEY, "the others stay"
 
 
 def test_a_renamed_and_moved_unit_keeps_its_id(content):

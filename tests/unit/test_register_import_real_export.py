@@ -1,7 +1,10 @@
 """The import on the register's real export of BZK (tests/data/register/),
-with the content as committed: every register unit once, the decree's top
-level as it was, nothing personal written, every difference reported, and
-a second run that changes nothing. The same file with another namespace
+first into the content as it was before its first import
+(tests/data/content-before-import/): every register unit once, the decree's
+top level as it was, nothing personal written, every difference reported,
+the export's own date the source of every fact written, and a second run
+that changes nothing. The committed content is that import's result: the
+same export changes nothing in it. The same file with another namespace
 version, a byte order mark, CRLF line ends or the elements of each
 organisatie in another order gives the same result."""
 
@@ -13,21 +16,31 @@ from datetime import date
 import pytest
 from lxml import etree
 
+from bzksite.register.citationfile import register_key
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.records import DEFAULT_ROOT
+from bzksite.register.report import Import
 from bzksite.register.xmlexport import read_export
 from tests.conftest import CONTENT, REAL_EXPORT, REGISTER_SCHEMA
 from tests.needs import missing
+from tests.register_fixtures import content_before_import
+from tests.register_script import snapshot
 
-TODAY = date(2026, 12, 4)
+TODAY = date(2026, 12, 4)  # the day of the committed import
+KEY = register_key(date(2026, 5, 15))  # the export's timestamp
 DECREE = ["dgobdr", "dgvb", "dgro", "dgkr", "dgdoo", "dgabd", "aivd", "mm", "bo"]
 # Made-up stand-ins the export carries in place of personal data (its README).
 PERSONAL = re.compile(r"tvoorbeeld@|evtestpersoon@|mproefmans@|06 00 00 00 0\d")
 
 
-def import_file(content, path, today=TODAY) -> list[str]:
+def plan_file(content, path, today=TODAY) -> Import:
+    """As make import-register plans it: dated by the export's timestamp."""
     export = read_export(path, DEFAULT_ROOT)
-    planned = plan_import(content, export.ministry, today, export.related)
+    return plan_import(content, export.ministry, today, export.related, exported=export.exported)
+
+
+def import_file(content, path, today=TODAY) -> list[str]:
+    planned = plan_file(content, path, today)
     apply_import(content, planned)
     return planned.report
 
@@ -50,8 +63,7 @@ def register_units(export) -> list[str]:
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory):
-    content = tmp_path_factory.mktemp("real") / "content"
-    shutil.copytree(CONTENT, content)
+    content = content_before_import(tmp_path_factory.mktemp("real"))
     before = {name: tomllib.loads(text) for name, text in unit_files(content).items()}
     report = import_file(content, REAL_EXPORT)
     return content, before, report
@@ -120,9 +132,31 @@ def test_a_second_run_changes_nothing(imported, tmp_path):
     content, _, _ = imported
     copy = tmp_path / "content"
     shutil.copytree(content, copy)
-    export = read_export(REAL_EXPORT, DEFAULT_ROOT)
-    planned = plan_import(copy, export.ministry, date(2026, 12, 9), export.related)
-    assert planned.files == {}
+    assert plan_file(copy, REAL_EXPORT, date(2026, 12, 9)).files == {}
+
+
+def test_the_committed_content_is_what_the_import_writes(tmp_path):
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    planned = plan_file(copy, REAL_EXPORT)
+    assert planned.files == {}, "the same export changes nothing in the committed content"
+    changes = ("new", "ended", "renamed", "moved", "reopened", "new head", "to map")
+    assert not [line for line in planned.report if line.split(": ")[0] in changes]
+    before = snapshot(copy)
+    apply_import(copy, planned)
+    assert snapshot(copy) == before
+
+
+def test_the_exports_date_is_the_source_of_what_it_writes(imported):
+    content, before, report = imported
+    assert report[0] == f"new source: {KEY}", "from the root's timestamp, listed once"
+    sources = (content / "sources.toml").read_text()
+    assert sources.count(f"[{KEY}]") == 1 and "date = 2026-05-15\n" in sources
+    after = {name: tomllib.loads(text) for name, text in unit_files(content).items()}
+    new = [data for name, data in after.items() if name not in before]
+    assert new and all(data["sources"]["unit"] == KEY for data in new)
+    organisations = unit_files(content, "organisations").values()
+    assert all(tomllib.loads(text)["sources"]["organisation"] == KEY for text in organisations)
 
 
 def variant(tmp_path, change) -> object:
@@ -156,8 +190,7 @@ def reordered(data: bytes) -> bytes:
 )
 def test_the_same_result_from_the_same_data_in_another_form(imported, tmp_path, change):
     content, _, report = imported
-    other = tmp_path / "content"
-    shutil.copytree(CONTENT, other)
+    other = content_before_import(tmp_path)
     assert without_lines(import_file(other, variant(tmp_path, change))) == without_lines(report)
     assert unit_files(other) == unit_files(content)
     assert unit_files(other, "organisations") == unit_files(content, "organisations")

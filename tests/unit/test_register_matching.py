@@ -2,31 +2,34 @@
 it: by the way people read a name, by an abbreviation, by place, and by the
 editors' mapping; what only resembles a unit is held back, never created
 twice. The decree's top level keeps its place and name. Made-up units are
-built on the committed content by tests/register_fixtures.py."""
+built on the content before its first import by tests/register_fixtures.py."""
 
-import shutil
 import tomllib
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from bzksite.register.citationfile import register_key
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.mapping import read_mapping
 from bzksite.register.names import core_key, name_key, split_abbreviation
 from bzksite.register.records import RegisterError, RegisterUnit
 from bzksite.sourcefiles import SourceError
-from tests.conftest import CONTENT
-from tests.register_fixtures import TODAY, changed, committed_as_register, with_child
+from tests.register_fixtures import (
+    TODAY,
+    changed,
+    committed_as_register,
+    content_before_import,
+    with_child,
+)
 
 MAPPING = "register-mapping.toml"
 
 
 @pytest.fixture
 def content(tmp_path):
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
-    return folder
+    return content_before_import(tmp_path)
 
 
 def unit_files(content) -> dict[str, dict]:
@@ -88,7 +91,7 @@ def test_the_first_import_finds_units_the_register_names_otherwise(content):
     apply_import(content, planned)
     after = unit_files(content)
     assert set(after) == set(before), "no unit twice"
-    assert not [line for line in planned.report if line.startswith(("new", "renamed"))]
+    assert not [line for line in planned.report if line.startswith(("new:", "renamed"))]
     assert [line for line in planned.report if line.startswith("different")] == [
         "different from the decree: dgro: register: 'Programma Directoraat-generaal Ruimtelijke"
         " Ordening' / content: 'Directoraat-generaal Ruimtelijke Ordening'"
@@ -109,8 +112,9 @@ def test_a_look_alike_is_held_back_until_the_mapping_says_which_unit_it_is(conte
     number = next(c.systeem_id for c in root.children if c.name.startswith("Bureau"))
     planned = plan_import(content, root, TODAY)
     assert planned.report == [
+        f"new source: {register_key(TODAY)}",  # the export, dated today: it has no date
         f"to map: {number} 'Bureau Algemene Bestuursdienst' resembles dgabd"
-        " (Directoraat-generaal Algemene Bestuursdienst); map it in the mapping file"
+        " (Directoraat-generaal Algemene Bestuursdienst); map it in the mapping file",
     ]
     apply_import(content, planned)
     assert "systeem_id" not in unit_files(content)["dgabd"].get("register", {})
@@ -123,7 +127,7 @@ def test_a_look_alike_is_held_back_until_the_mapping_says_which_unit_it_is(conte
     dgabd = unit_files(content)["dgabd"]
     assert dgabd["register"]["systeem_id"] == number
     assert dgabd["name"] == "Directoraat-generaal Algemene Bestuursdienst"
-    assert not [line for line in planned.report if line.startswith(("new", "to map"))]
+    assert not [line for line in planned.report if line.startswith(("new:", "to map"))]
 
 
 def test_a_decree_unit_is_never_moved_nor_renamed_and_the_difference_is_reported(content):
@@ -199,7 +203,8 @@ def test_history_ended_before_the_first_import_reopened_and_under_an_ended_paren
     )
     assert not [line for line in planned.report if line.startswith("new:")]
     apply_import(content, planned)
-    assert unit_files(content)["directie-verleden-tijd"]["ended"] == date(2019, 1, 1)
+    ended = unit_files(content)["directie-verleden-tijd"]
+    assert (ended["ended"], ended["sources"]["ended"]) == (date(2019, 1, 1), register_key(TODAY))
 
     root = changed(root, "Directie Verleden Tijd", end_date=None)
     planned = plan_import(content, root, date(2026, 12, 6))
@@ -207,7 +212,8 @@ def test_history_ended_before_the_first_import_reopened_and_under_an_ended_paren
         planned.report
     )
     apply_import(content, planned)
-    assert "ended" not in unit_files(content)["directie-verleden-tijd"]
+    reopened = unit_files(content)["directie-verleden-tijd"]
+    assert "ended" not in reopened and "ended" not in reopened["sources"], "nor its source"
 
 
 def made_up(number: int, name: str, **fields) -> RegisterUnit:
@@ -231,7 +237,7 @@ def test_a_second_unit_with_the_name_of_one_beside_it_is_held_back(content):
     twin = made_up(900092, "KIEM")  # made up: the register listing a unit twice
     root = with_child(committed_as_register(content), "Cluster Bestuursondersteuning", twin)
     report = plan_import(content, root, TODAY).report
-    assert [line for line in report if line.startswith(("new", "to map"))] == [
+    assert [line for line in report if line.startswith(("new:", "to map"))] == [
         "to map: 900092 'KIEM' has the name of kiem, which register unit"
         f" {kiem_number(root)} already is; map it in the mapping file"
     ]
@@ -256,7 +262,7 @@ def test_a_mapping_that_takes_a_unit_another_fits_holds_that_other_back(content)
         line.startswith(f"to map: {kiem_number(root)} ") and "has the name of kiem" in line
         for line in report
     ), report
-    assert not [line for line in report if line.startswith("new")]
+    assert not [line for line in report if line.startswith("new:")]
 
 
 @pytest.mark.parametrize(

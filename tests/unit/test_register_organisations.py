@@ -1,11 +1,12 @@
 """The organisation files an import writes from the register's related
 organisations: checked as make db checks them, unchanged by a second import,
 an editor's comments and own description kept, an organisation the register
-drops marked ended. The register's organisations come from the real-shape
-export in ../shared/register/; every text an editor adds here is made up."""
+drops marked ended, the export the source of every fact written. Each test
+starts from the content before its first import; the register's organisations
+come from the real-shape export in tests/data/register/; every text and
+source an editor adds here is made up."""
 
 import dataclasses
-import shutil
 import tomllib
 from collections import Counter
 from datetime import date
@@ -13,18 +14,22 @@ from pathlib import Path
 
 import pytest
 
+from bzksite.content.citations import ORGANISATION_FACTS
 from bzksite.content.sources import read_sources
+from bzksite.register.citationfile import register_key, with_register
 from bzksite.register.importer import apply_import, plan_import
 from bzksite.register.organisationfile import kind_of
 from bzksite.register.organisationplan import OrganisationPlan, plan_organisations
 from bzksite.register.plaintext import paragraphs
 from bzksite.register.records import DEFAULT_ROOT, RegisterUnit
 from bzksite.register.xmlexport import read_export
-from tests.conftest import CONTENT
 from tests.conftest import REAL_EXPORT as REAL
-from tests.register_fixtures import committed_as_register
+from tests.made_up_sources import MADE_UP, cite_made_up, list_made_up, with_sources
+from tests.register_fixtures import committed_as_register, content_before_import
 
 TODAY = date(2026, 5, 16)
+EXPORTED = date(2026, 5, 15)
+KEY = register_key(EXPORTED)
 KINDS = {
     "advisory-body": 12,
     "agency": 9,
@@ -42,8 +47,10 @@ def related() -> tuple[RegisterUnit, ...]:
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
+    """The content before its first import, with the export listed in sources.toml
+    as plan_import lists it before it plans the organisations."""
+    folder = content_before_import(tmp_path)
+    (folder / "sources.toml").write_text(with_register(folder, EXPORTED), encoding="utf-8")
     return folder
 
 
@@ -57,7 +64,7 @@ def changes(plan: OrganisationPlan) -> list[str]:
 
 
 def imported(content: Path, related, today: date = TODAY) -> OrganisationPlan:
-    plan = plan_organisations(content, related, today)
+    plan = plan_organisations(content, related, today, KEY)
     for path, text in plan.files.items():
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -87,6 +94,7 @@ def test_the_first_import_writes_one_checked_file_per_organisation(content, rela
         "imported": TODAY,
     }
     assert logius["description"][0].startswith("Logius (voorheen GBO.Overheid) is de dienst")
+    assert logius["sources"] == {"organisation": KEY, "description": KEY, "contact": KEY}
 
 
 def test_a_second_import_changes_no_byte(content, related):
@@ -137,7 +145,8 @@ def test_an_organisation_the_register_drops_is_ended_not_deleted(content, relate
     later = date(2026, 6, 1)
     plan = imported(content, [found for found in related if found.name != "Logius"], later)
     assert changes(plan) == ["ended organisation: logius (no longer in the register)"]
-    assert tomllib.loads(files(content)["logius.toml"])["ended"] == later
+    logius = tomllib.loads(files(content)["logius.toml"])
+    assert logius["ended"] == later and logius["sources"]["ended"] == KEY
     gone = [found for found in related[1:] if found.name != "Logius"]  # related[0] ended in 2021
     assert imported(content, gone, later).files == {}, "what has ended is not ended again"
 
@@ -148,12 +157,15 @@ def test_an_organisation_the_register_lists_again_is_reopened(content, related):
     plan = imported(content, related, date(2026, 6, 2))
     expected = "reopened: organisation logius: the register lists it without an end date"
     assert changes(plan) == [expected]
-    assert "ended" not in tomllib.loads(files(content)["logius.toml"])
+    logius = tomllib.loads(files(content)["logius.toml"])
+    assert "ended" not in logius and "ended" not in logius["sources"], "nor its source"
 
 
 def test_the_registers_end_date_replaces_another(content, related):
     imported(content, related)
     edit(content, "logius.toml", 'kind = "agency"', 'kind = "agency"\nended = 2026-06-01')
+    list_made_up(content)
+    cite_made_up(content / "organisations" / "logius.toml", "ended")
     ending = date(2026, 5, 1)
     corrected = [
         dataclasses.replace(found, end_date=ending) if found.name == "Logius" else found
@@ -161,7 +173,8 @@ def test_the_registers_end_date_replaces_another(content, related):
     ]
     plan = imported(content, corrected)
     assert changes(plan) == ["ended organisation: logius (2026-05-01)"]
-    assert tomllib.loads(files(content)["logius.toml"])["ended"] == ending
+    logius = tomllib.loads(files(content)["logius.toml"])
+    assert (logius["ended"], logius["sources"]["ended"]) == (ending, KEY), "the register's"
     to_come = [
         dataclasses.replace(found, end_date=date(2027, 1, 1)) if found.name == "Logius" else found
         for found in related
@@ -181,13 +194,16 @@ def test_a_comment_above_a_table_stays_with_it_when_the_organisation_ends(conten
 
 def test_a_file_an_editor_wrote_first_is_found_by_its_name(content, related):
     (content / "organisations").mkdir()
+    list_made_up(content)
     made_up = '# Made up.\nid = "logius-eigen"\nkind = "other"\nname = "Logius"\n'
+    made_up = with_sources(made_up, ORGANISATION_FACTS)
     (content / "organisations" / "logius-eigen.toml").write_text(made_up)
     plan = imported(content, related)
     assert "new organisation: logius (Logius, Agentschap)" not in plan.report
     assert "logius.toml" not in files(content)
     written = tomllib.loads(files(content)["logius-eigen.toml"])
     assert (written["kind"], written["register"]["systeem_id"]) == ("agency", "71428")
+    assert written["sources"]["organisation"] == [MADE_UP, KEY], "the editor's source kept"
 
 
 def test_ids_are_unique_and_an_unknown_type_is_other():

@@ -14,6 +14,7 @@ from bzksite.register.tomledit import UnitFile
 from tests.conftest import CONTENT
 
 TODAY = date(2026, 11, 29)
+KEY = "register-2026-11-28"  # the export in sources.toml: the source of what the import writes
 REGISTER = RegisterUnit(  # made up: no such unit, person or address
     systeem_id="900077",
     tooi="https://identifier.overheid.nl/tooi/id/oorg/oorg900077",
@@ -36,7 +37,7 @@ def imported(path: Path, found: RegisterUnit | None = None) -> str:
     edit.set_name(found.name)  # as the importer does for a unit outside the decree's top level
     if found.abbreviations:
         edit.set_abbreviation(found.abbreviations[0])
-    edit.take(found)
+    edit.take(found, KEY)
     return edit.text(TODAY)
 
 
@@ -71,12 +72,14 @@ def test_every_committed_unit_keeps_its_comments_above_what_they_were_above(path
     }
     assert data["contact"]["phone"] == "0999 000 777"
     assert data["register"]["systeem_id"] == "900077" and data["register"]["imported"] == TODAY
+    assert (data["sources"]["director"], data["sources"]["contact"]) == (KEY, KEY)
     others = [
         header
         for header in headers(before)
         if header not in ("[director]", "[contact]", "[register]")
     ]
     assert headers(after) == ["[director]", "[contact]", "[register]", *others]
+    assert "[sources]" in others, "an editor's [sources] stays where it was"
 
 
 @pytest.mark.parametrize("path", UNITS, ids=[path.stem for path in UNITS])
@@ -103,7 +106,7 @@ def test_a_comment_above_related_stays_above_it(tmp_path):
     )
     after = imported(path)
     assert "\n\n# Made-up note about the publication.\n[[related]]\n" in after
-    assert headers(after) == ["[director]", "[contact]", "[register]", "[[related]]"]
+    assert headers(after) == ["[director]", "[contact]", "[register]", "[sources]", "[[related]]"]
     assert 'name = "Directie Proef"\n\n[director]\nrole = ' in after
 
 
@@ -144,7 +147,7 @@ def test_a_comment_at_the_end_of_the_file_stays_there(tmp_path):
     )
     after = imported(path)
     assert after.endswith('title = "Proefschrift"\n# Made up: the end of the file.\n')
-    assert headers(after) == ["[director]", "[contact]", "[register]", "[[related]]"]
+    assert headers(after) == ["[director]", "[contact]", "[register]", "[sources]", "[[related]]"]
 
 
 def test_a_changed_value_keeps_its_trailing_comment(tmp_path):
@@ -165,9 +168,9 @@ def test_tables_added_to_a_new_file_follow_the_keys_in_order(tmp_path):
     edit = UnitFile.new(tmp_path / "proef.toml", "proef")
     edit.set_place("dgobdr", "department", order=3)
     edit.set_name("Directie Proef")
-    edit.take(replace(REGISTER, name="Directie Proef"))
+    edit.take(replace(REGISTER, name="Directie Proef"), KEY)
     text = edit.text(TODAY)
-    assert headers(text) == ["[director]", "[contact]", "[register]"]
+    assert headers(text) == ["[director]", "[contact]", "[register]", "[sources]"]
     assert text.splitlines()[1:5] == [
         'id = "proef"',
         'kind = "department"',
