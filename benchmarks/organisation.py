@@ -85,9 +85,11 @@ def generate(folder: Path, total: int = 1000) -> tuple[Path, Path]:
 
 
 def cite_made_up(content: Path) -> None:
-    """List the made-up source in the sources.toml of copied `content`."""
-    with (content / "sources.toml").open("a", encoding="utf-8") as file:
-        file.write(_MADE_UP_CITATION)
+    """List the made-up source in the sources.toml of copied `content`, once."""
+    path = content / "sources.toml"
+    text = path.read_text(encoding="utf-8")
+    if f"\n[{MADE_UP_SOURCE}]\n" not in text:
+        path.write_text(text.rstrip("\n") + "\n" + _MADE_UP_CITATION, encoding="utf-8")
 
 
 def made_up_sources(*facts: str) -> str:

@@ -8,18 +8,11 @@ from pathlib import Path
 
 import tomlkit
 
-from bzksite.content.citations import FILE_NAME, UNIT_FACTS
+from benchmarks.organisation import MADE_UP_SOURCE as MADE_UP
+from benchmarks.organisation import cite_made_up as list_made_up
+from bzksite.content.citations import UNIT_FACTS
 
-MADE_UP = "made-up"
-ENTRY = f'\n[{MADE_UP}]\ntitle = "Verzonnen voor de tests"\n'
-
-
-def list_made_up(content: Path) -> None:
-    """List the made-up source in the sources.toml of `content`, a copy, once."""
-    path = content / FILE_NAME
-    text = path.read_text(encoding="utf-8")
-    if f"\n[{MADE_UP}]\n" not in text:
-        path.write_text(text.rstrip("\n") + "\n" + ENTRY, encoding="utf-8")
+__all__ = ["MADE_UP", "cite_made_up", "list_made_up", "sources_table", "with_sources"]
 
 
 def sources_table(*facts: str) -> str:
