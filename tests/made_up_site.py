@@ -2,8 +2,10 @@
 tests of unit pages and of the open data. Everything added here is made up
 for the tests, and cites the source "Verzonnen voor de tests": the register
 and contact data of KIEM (in place of its own register data), its head's
-start date and its related publication, the end of COM, and the unit
-Afdeling Proef under COM (ended with it, and without a translation)."""
+start date and its related publication, the end of COM, the unit
+Afdeling Proef under COM (ended with it, and without a translation), and two
+units with nothing but a name, so without a page: one directly under the
+ministry and one under DGVB."""
 
 import shutil
 from pathlib import Path
@@ -41,6 +43,8 @@ name = "Afdeling Proef"
 description = ["Afdeling Proef is verzonnen voor de tests."]
 """ + made_up_sources("description")
 ENDED = "2026-10-01"
+# id: parent; each has nothing but a name (and the made-up source of that).
+NAME_ONLY = {"proefnaam": "bzk", "proefnaam-twee": "dgvb"}
 
 
 def build(folder: Path) -> dict:
@@ -65,6 +69,10 @@ def build(folder: Path) -> dict:
     text = com.read_text().replace('kind = "department"', f'kind = "department"\nended = {ENDED}')
     com.write_text(text + _cited_by_made_up("ended"))
     (content / "units" / "proef.toml").write_text(PROEF)
+    for unit_id, parent in NAME_ONLY.items():
+        lines = ["# Made up for the tests.", f'id = "{unit_id}"', 'kind = "unit"',
+                 f'parent = "{parent}"', f'name = "Proefnaam {unit_id}"']  # fmt: skip
+        (content / "units" / f"{unit_id}.toml").write_text("\n".join(lines) + made_up_sources())
     return build_site(folder, content=content)
 
 

@@ -11,6 +11,7 @@ from bzksite import caching, create_app, errors, views
 from bzksite.cookies import CONSENT_COOKIE
 from bzksite.static_files import hashed_name
 from bzksite.store import build_database
+from tests import made_up_site
 from tests.conftest import CONTENT, ROOT, build_site
 from tests.integration.built import a_unit
 
@@ -207,9 +208,12 @@ def error_renders(monkeypatch) -> list[str]:
     return rendered
 
 
-def test_every_address_without_a_page_gets_one_not_found_page(client, error_renders):
+def test_every_address_without_a_page_gets_one_not_found_page(tmp_path, error_renders):
     """Scanners send unknown paths: the not-found page of a language is
-    rendered once, whatever the path, and is never kept as a page."""
+    rendered once, whatever the path, and is never kept as a page. A unit
+    with nothing but a name (made up: the committed units all have a page)
+    has none either."""
+    client = create_app(made_up_site.build(tmp_path)).test_client()
     nameonly = a_unit(client.application, "NOT has_page")
     paths = [
         "/nl/bestaat-niet/",

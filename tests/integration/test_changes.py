@@ -12,7 +12,7 @@ from bzksite import changes as changes_view
 from bzksite import create_app, queries
 from bzksite.db import get_db
 from tests.conftest import build_site
-from tests.languages import LANGUAGES, paths, unit_path
+from tests.languages import LANGUAGES, organisation_path, paths, unit_path
 from tests.made_up_history import history_content
 from tests.pagecheck import check_page, text_of
 
@@ -138,6 +138,8 @@ def test_the_feed_is_atom_with_an_entry_for_every_change(client, recorded, lang)
         assert change.subject.name.text in entry.title
         if change.is_unit and change.subject.has_page:
             assert urlsplit(entry.link).path == unit_path(lang, change.subject.id)
+        elif not change.is_unit:
+            assert urlsplit(entry.link).path == organisation_path(lang, change.subject.id)
         else:
             assert entry.link.endswith(f"#{changes_view.anchor(change)}")
         assert all(s.title in entry.summary for s in change.sources)
