@@ -5,13 +5,14 @@ from sqlite_utils import Database
 
 from ..records import SOURCE_LANGUAGE
 
-# bm25's weights, in the index's column order: name, abbreviation, head,
-# related, description. A match in a name counts most.
+# bm25's weights, one per column of the index in its order, the unindexed owner
+# and lang included (they weigh nothing): name, abbreviation, head, related,
+# description. A match in a name or an abbreviation counts most.
 _COUNT = "SELECT count(*) AS found FROM search WHERE search MATCH :match AND lang = :lang"
 _SEARCH = """
 SELECT owner FROM search
 WHERE search MATCH :match AND lang = :lang
-ORDER BY bm25(search, 10.0, 10.0, 3.0, 2.0, 1.0), owner
+ORDER BY bm25(search, 0.0, 0.0, 10.0, 10.0, 3.0, 2.0, 1.0), owner
 LIMIT :limit
 """
 
