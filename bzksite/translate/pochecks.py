@@ -6,7 +6,9 @@ the site adds itself. Each problem names the file, the line and what to do.
 import re
 from pathlib import Path
 
+from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog
+from babel.messages.plurals import get_plural
 
 from ..sourcefiles import SourceError
 from .header import Header
@@ -29,8 +31,16 @@ def check_header(path: Path, header: Header | None) -> list[SourceError]:
             f"the header says Language {language!r}, the folder {folder!r}: set the language"
             f" to {folder!r} ({_EDITOR}), or move the file to translations/{language}/"
         )
-    if not header.get("Plural-Forms"):
+    plural_forms = header.get("Plural-Forms")
+    if not plural_forms:
         problems.append(f"the header has no Plural-Forms: choose them ({_EDITOR})")
+    elif language and (expected := _cldr_plural_forms(language)):
+        if _plural_rule(plural_forms) != _plural_rule(expected):
+            problems.append(
+                f"the header's Plural-Forms {plural_forms!r} are not those of {language!r}:"
+                f" set them to {expected!r} ({_EDITOR}), or the site counts wrongly"
+                ' ("0 resultaat")'
+            )
     content_type = (header.get("Content-Type") or "").lower().replace(" ", "")
     if "charset=utf-8" not in content_type:
         problems.append(
@@ -41,6 +51,36 @@ def check_header(path: Path, header: Header | None) -> list[SourceError]:
         message = "the header is marked fuzzy: review it and remove the flag"
         found.insert(0, SourceError(path, header.fuzzy_line, message))
     return found
+
+
+def _cldr_plural_forms(language: str) -> str | None:
+    """The Plural-Forms CLDR gives the language (as Babel knows them), None for one
+    Babel does not know."""
+    try:
+        return get_plural(language).plural_forms
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def _plural_rule(plural_forms: str) -> tuple[str, str]:
+    """nplurals and the expression, without spaces, a final ";" or parentheses
+    around the whole expression: "nplurals=2; plural=n != 1" is Babel's own."""
+    fields = dict(
+        part.split("=", 1) for part in plural_forms.replace(" ", "").split(";") if "=" in part
+    )
+    rule = fields.get("plural", "")
+    while rule.startswith("(") and rule.endswith(")") and _balanced(rule[1:-1]):
+        rule = rule[1:-1]
+    return fields.get("nplurals", ""), rule
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for character in text:
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def check_markup(path: Path, catalog: Catalog) -> list[SourceError]:

@@ -131,3 +131,20 @@ def test_without_msgfmt_the_build_says_what_to_install(tmp_path, monkeypatch):
 
 def test_msgfmt_is_there_for_the_other_tests():
     assert shutil.which("msgfmt") and shutil.which("msgcat"), "make test installs gettext"
+
+
+def test_plural_forms_other_than_the_languages_are_refused_saying_which(tmp_path):
+    """Valid for gettext, wrong for Dutch: "0 resultaat" on the site."""
+    path = catalog_file(tmp_path, 'msgid "Yes"\nmsgstr "Ja"\n')
+    path.write_text(path.read_text().replace("plural=(n != 1);", "plural=(n > 1);"))
+    message = refusal(path)
+    assert "messages.po:1: the header's Plural-Forms 'nplurals=2; plural=(n > 1);'" in message
+    assert "are not those of 'nl'" in message
+    assert "set them to 'nplurals=2; plural=(n != 1);'" in message
+
+
+@pytest.mark.parametrize("written", ["nplurals=2; plural=n != 1;", "nplurals=2;plural=(n!=1)"])
+def test_the_languages_plural_forms_are_accepted_however_spaced(tmp_path, written):
+    path = catalog_file(tmp_path, 'msgid "Yes"\nmsgstr "Ja"\n')
+    path.write_text(path.read_text().replace("nplurals=2; plural=(n != 1);", written))
+    read_catalog(path)
