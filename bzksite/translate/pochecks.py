@@ -32,15 +32,15 @@ def check_header(path: Path, header: Header | None) -> list[SourceError]:
             f" to {folder!r} ({_EDITOR}), or move the file to translations/{language}/"
         )
     plural_forms = header.get("Plural-Forms")
+    expected = _cldr_plural_forms(language)
     if not plural_forms:
         problems.append(f"the header has no Plural-Forms: choose them ({_EDITOR})")
-    elif language and (expected := _cldr_plural_forms(language)):
-        if _plural_rule(plural_forms) != _plural_rule(expected):
-            problems.append(
-                f"the header's Plural-Forms {plural_forms!r} are not those of {language!r}:"
-                f" set them to {expected!r} ({_EDITOR}), or the site counts wrongly"
-                ' ("0 resultaat")'
-            )
+    elif expected and _plural_rule(plural_forms) != _plural_rule(expected):
+        problems.append(
+            f"the header's Plural-Forms {plural_forms!r} are not those of {language!r}:"
+            f" set them to {expected!r} ({_EDITOR}), or the site counts wrongly"
+            ' ("0 resultaat")'
+        )
     content_type = (header.get("Content-Type") or "").lower().replace(" ", "")
     if "charset=utf-8" not in content_type:
         problems.append(
@@ -54,8 +54,10 @@ def check_header(path: Path, header: Header | None) -> list[SourceError]:
 
 
 def _cldr_plural_forms(language: str) -> str | None:
-    """The Plural-Forms CLDR gives the language (as Babel knows them), None for one
-    Babel does not know."""
+    """The Plural-Forms CLDR gives the language (as Babel knows them), None for no
+    language or one Babel does not know."""
+    if not language:
+        return None
     try:
         return get_plural(language).plural_forms
     except (UnknownLocaleError, ValueError):
