@@ -19,7 +19,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
 .PHONY: help install gettext db run test test-fast lint format browser axe a11y-report bench wrk nginx clean
-.PHONY: check-lock upgrade
+.PHONY: check-lock upgrade pylock
 .PHONY: i18n-extract i18n-update i18n-status i18n-init i18n-compile import-register
 
 help: ## List the targets
@@ -96,14 +96,21 @@ a11y-report: $(VENV)/.installed-test db browser axe ## Write reports/accessibili
 		--junitxml=reports/junit.xml $(if $(BASE_URL),--a11y-base-url=$(BASE_URL)); \
 		status=$$?; $(BIN)/python scripts/build.py && exit $$status
 
-check-lock: $(UV) ## Fail when uv.lock no longer matches pyproject.toml
+# pylock.toml (PEP 751) is uv.lock in the standard format, for tools other than uv.
+PYLOCK = $(UV) export --format pylock.toml --all-groups --locked --no-emit-project --no-header --python $(PYTHON)
+
+check-lock: $(UV) ## Fail when uv.lock no longer matches pyproject.toml, or pylock.toml uv.lock
 	$(UV) lock --check --python $(PYTHON)
+	$(PYLOCK) | cmp -s - pylock.toml || { echo "pylock.toml is not uv.lock's: run make pylock and commit it"; exit 1; }
+
+pylock: $(UV) ## Write pylock.toml from uv.lock
+	$(PYLOCK) -o pylock.toml
 
 # uv lock --upgrade takes the newest releases pyproject.toml allows; the tests
 # then show whether they still pass. Commit uv.lock when they do.
 upgrade: $(UV) ## Refresh uv.lock to the newest allowed releases, then run every test [PACKAGE=name]
 	$(UV) lock --python $(PYTHON) $(if $(PACKAGE),--upgrade-package $(PACKAGE),--upgrade)
-	$(MAKE) test
+	$(MAKE) pylock test
 
 test-fast: $(VENV)/.installed-test db ## Run the tests without the browser (a quick loop, not what CI runs)
 	$(BIN)/pytest -m "not browser"

@@ -10,20 +10,25 @@ from tests.languages import organisation_path, unit_path
 from tests.pagecheck import check_page
 
 SEARCH = {"nl": "/nl/zoeken/", "en": "/en/search/"}
-# (language, what a visitor types, the page that must be among the first results)
+# Who is responsible, and what a visitor asking for it types, per language.
+RESPONSIBLE = {
+    ("organisation", "kiesraad"): {
+        "nl": ["verkiezingen", "Kiesraad"],
+        "en": ["elections", "Kiesraad"],
+    },
+    ("organisation", "rvig"): {
+        "nl": ["paspoort", "reisdocumenten"],
+        "en": ["passport", "travel documents"],
+    },
+    ("unit", "dgkr"): {"nl": ["Caribisch Nederland"], "en": ["Caribbean Netherlands"]},
+    ("organisation", "logius"): {"nl": ["DigiD"], "en": ["DigiD"]},
+}
+PATH = {"organisation": organisation_path, "unit": unit_path}
 ASKED = [
-    ("nl", "verkiezingen", organisation_path("nl", "kiesraad")),
-    ("nl", "paspoort", organisation_path("nl", "rvig")),
-    ("nl", "reisdocumenten", organisation_path("nl", "rvig")),
-    ("nl", "Caribisch Nederland", unit_path("nl", "dgkr")),
-    ("nl", "DigiD", organisation_path("nl", "logius")),
-    ("nl", "Kiesraad", organisation_path("nl", "kiesraad")),
-    ("en", "elections", organisation_path("en", "kiesraad")),
-    ("en", "passport", organisation_path("en", "rvig")),
-    ("en", "travel documents", organisation_path("en", "rvig")),
-    ("en", "Caribbean Netherlands", unit_path("en", "dgkr")),
-    ("en", "DigiD", organisation_path("en", "logius")),
-    ("en", "Kiesraad", organisation_path("en", "kiesraad")),
+    (lang, query, PATH[kind](lang, found))
+    for (kind, found), asked in RESPONSIBLE.items()
+    for lang, queries in asked.items()
+    for query in queries
 ]
 FIRST = 3  # a result further down is not found by a visitor who skims
 

@@ -3,7 +3,7 @@ over the folder the build writes to, in a mount namespace of the build's own
 (unshare), so the mount ends with the build whatever happens to the test and
 works for root too, for whom a chmod stops no write. The state of the folder
 is read inside the namespace, after the build. Where the machine allows no
-such mount, the tests skip and say so, and in CI they fail (tests/needs.py);
+such mount, the tests fail and say so (tests/needs.py);
 tests/unit/test_build_errors.py injects the same errors."""
 
 import hashlib

@@ -1,7 +1,7 @@
 """The exports the tests write are in the register's real shape: valid
 against the register's own schema (its document, kept beside the project in
 ../shared/register/), and read as the project's copy of the real export is.
-Where the schema is not at hand the test says so, by name, and is skipped."""
+Where the schema is not at hand the test says so, by name, and fails."""
 
 from dataclasses import replace
 from datetime import date
